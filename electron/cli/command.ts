@@ -1,0 +1,23 @@
+import type { ExitCode } from './exit-codes.ts';
+
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  /** Resolves when the user asks the command to stop (Ctrl-C, SIGTERM). */
+  stopped: Promise<void>;
+}
+
+export interface Command {
+  name: string;
+  summary: string;
+  /** Full help text, shown by `cairn <name> --help`. */
+  help: string;
+  run(args: string[], io: CliIo): Promise<ExitCode>;
+}
+
+/** A usage mistake: printed with the command's help hint, exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}

@@ -1,0 +1,5 @@
+import type { Command } from '../command.ts';
+import { serveCommand } from './serve.ts';
+
+/** Every `cairn` command; `cairn --help` lists them in this order. */
+export const COMMANDS: readonly Command[] = [serveCommand];

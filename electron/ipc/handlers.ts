@@ -1,0 +1,33 @@
+import type { Core } from '../services/core.ts';
+import { listSpecFiles, readWorkspaceFile } from '../services/workspace/workspace.ts';
+import type { Handlers } from './dispatch.ts';
+
+export function createHandlers(core: Core): Handlers {
+  return {
+    'app.info': () => ({
+      name: 'Cairn',
+      version: core.version,
+      host: core.host,
+      dataDir: core.dataDir,
+      databasePath: core.databasePath,
+      schemaVersion: core.schemaVersion,
+      workspace: core.workspace,
+      recentWorkspaces: core.recentWorkspaces(),
+    }),
+    'workspace.open': ({ root }) => core.openWorkspace(root),
+    'workspace.listSpecs': async () => {
+      const { root } = core.requireWorkspace();
+      return { root, files: await listSpecFiles(root) };
+    },
+    'workspace.readFile': async ({ path }) => {
+      const { root } = core.requireWorkspace();
+      return { path, text: await readWorkspaceFile(root, path) };
+    },
+    'workspace.scan': async (_input, emit, signal) => {
+      const { root } = core.requireWorkspace();
+      const started = performance.now();
+      const files = await listSpecFiles(root, (p) => emit({ type: 'progress', ...p }), signal);
+      emit({ type: 'done', files, elapsedMs: performance.now() - started });
+    },
+  };
+}

@@ -1,0 +1,119 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { firstHeading, readFrontmatter } from '../../../workflows/specs/frontmatter.ts';
+import type { SpecFile, WorkspaceSummary } from '../../ipc/contract.ts';
+import { CairnFailure } from '../../ipc/failure.ts';
+
+/** Folders that never hold specs. Dot-folders are skipped except the SDD tools' own. */
+const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'build', 'out', 'target', 'vendor']);
+const SPEC_DOT_DIRS = new Set(['.cairn', '.specify', '.kiro']);
+/** Frontmatter sits at the top; reading more of a large file for a listing is waste. */
+const HEAD_BYTES = 64 * 1024;
+export const MAX_READ_BYTES = 5 * 1024 * 1024;
+
+export function openWorkspace(root: string): WorkspaceSummary {
+  const resolved = path.resolve(root);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(resolved);
+  } catch {
+    throw new CairnFailure('not_found', `No folder at ${resolved}. Check the path and try again.`);
+  }
+  if (!stat.isDirectory()) {
+    throw new CairnFailure(
+      'not_a_workspace',
+      `${resolved} is a file, not a folder. Open the folder that holds your specs.`,
+    );
+  }
+  return { root: fs.realpathSync(resolved), name: path.basename(resolved) };
+}
+
+export interface ScanProgress {
+  scanned: number;
+  found: number;
+}
+
+/** Lists the Markdown files of a workspace, sorted by path. */
+export async function listSpecFiles(
+  root: string,
+  onProgress?: (progress: ScanProgress) => void,
+  signal?: AbortSignal,
+): Promise<SpecFile[]> {
+  const files: SpecFile[] = [];
+  let scanned = 0;
+  const pending = [''];
+  while (pending.length > 0) {
+    if (signal?.aborted) throw new CairnFailure('internal', 'Scan cancelled');
+    const dir = pending.pop() as string;
+    const entries = await fs.promises.readdir(path.join(root, dir), { withFileTypes: true });
+    for (const entry of entries) {
+      const rel = dir ? `${dir}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (SKIPPED_DIRS.has(entry.name)) continue;
+        if (entry.name.startsWith('.') && !SPEC_DOT_DIRS.has(entry.name)) continue;
+        pending.push(rel);
+      } else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md')) {
+        files.push(await describeSpecFile(root, rel));
+      }
+      scanned++;
+      if (scanned % 200 === 0) onProgress?.({ scanned, found: files.length });
+    }
+  }
+  onProgress?.({ scanned, found: files.length });
+  return files.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+async function describeSpecFile(root: string, rel: string): Promise<SpecFile> {
+  const full = path.join(root, rel);
+  const stat = await fs.promises.stat(full);
+  const handle = await fs.promises.open(full, 'r');
+  let head: string;
+  try {
+    const buffer = Buffer.alloc(Math.min(HEAD_BYTES, stat.size));
+    await handle.read(buffer, 0, buffer.length, 0);
+    head = buffer.toString('utf8');
+  } finally {
+    await handle.close();
+  }
+  const fm = readFrontmatter(head);
+  const str = (key: string) => {
+    const value = fm.data[key];
+    return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
+  };
+  return {
+    path: rel,
+    title: str('title') ?? firstHeading(head) ?? path.basename(rel, '.md'),
+    type: str('type'),
+    status: str('status'),
+    id: str('id'),
+    bytes: stat.size,
+    modifiedAt: stat.mtime.toISOString(),
+    problem: fm.error ? `${rel}:${fm.error.line}: ${fm.error.message}` : null,
+  };
+}
+
+/** Reads a file of the workspace; refuses paths (and symbolic links) that lead outside it. */
+export async function readWorkspaceFile(root: string, rel: string): Promise<string> {
+  const full = path.resolve(root, rel);
+  let real: string;
+  try {
+    real = await fs.promises.realpath(full);
+  } catch {
+    throw new CairnFailure('not_found', `No file '${rel}' in the workspace ${root}.`);
+  }
+  if (real !== root && !real.startsWith(root + path.sep)) {
+    throw new CairnFailure(
+      'forbidden',
+      `'${rel}' leads outside the workspace; Cairn only reads files inside ${root}.`,
+    );
+  }
+  const stat = await fs.promises.stat(real);
+  if (!stat.isFile()) throw new CairnFailure('not_found', `'${rel}' is not a file.`);
+  if (stat.size > MAX_READ_BYTES) {
+    throw new CairnFailure(
+      'forbidden',
+      `'${rel}' is ${stat.size} bytes; Cairn opens files up to ${MAX_READ_BYTES} bytes.`,
+    );
+  }
+  return fs.promises.readFile(real, 'utf8');
+}
