@@ -3,6 +3,7 @@
 // (Electron IPC, the web host's WebSocket) validate with these schemas before a handler runs.
 // This file is loaded by the renderer too: zod and workflows/ only.
 import { z } from 'zod';
+import { modelChannels } from './contract/models.ts';
 
 export const ERROR_CODES = [
   'invalid_input',
@@ -95,6 +96,7 @@ export const contract = {
   ),
   /** Lists spec files with progress events; large workspaces take a while. */
   'workspace.scan': stream(Empty, ScanEventSchema),
+  ...modelChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,6 +1,7 @@
 import type { Core } from '../services/core.ts';
 import { listSpecFiles, readWorkspaceFile } from '../services/workspace/workspace.ts';
 import type { Handlers } from './dispatch.ts';
+import { createModelHandlers } from './handlers/models.ts';
 
 export function createHandlers(core: Core): Handlers {
   return {
@@ -29,5 +30,6 @@ export function createHandlers(core: Core): Handlers {
       const files = await listSpecFiles(root, (p) => emit({ type: 'progress', ...p }), signal);
       emit({ type: 'done', files, elapsedMs: performance.now() - started });
     },
+    ...createModelHandlers(core),
   };
 }

@@ -2,7 +2,9 @@
 // Electron's main process, the web host and the CLI each create one.
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
+import { ModelsService, type ModelsServiceOptions } from './models/models-service.ts';
 import { DATABASE_FILE, openDatabase, schemaVersion } from './store/database.ts';
+import { ModelRegistryStore } from './store/model-registry-store.ts';
 import { recentWorkspaces, rememberWorkspace } from './store/recent-workspaces.ts';
 import { openWorkspace } from './workspace/workspace.ts';
 import type { WorkspaceSummary } from '../ipc/contract.ts';
@@ -14,6 +16,8 @@ export interface CoreOptions {
   version: string;
   workspace?: string;
   nativeBinding?: string;
+  /** On-device model settings (GPU mode, context size, catalog); see ModelsService. */
+  models?: Omit<ModelsServiceOptions, 'registry' | 'dataDir'>;
 }
 
 export class Core {
@@ -22,8 +26,11 @@ export class Core {
   readonly host: 'electron' | 'web';
   readonly version: string;
   private current: WorkspaceSummary | null = null;
+  private modelsService: ModelsService | null = null;
+  private readonly modelsOptions: CoreOptions['models'];
 
   constructor(options: CoreOptions) {
+    this.modelsOptions = options.models;
     this.dataDir = options.dataDir;
     this.host = options.host;
     this.version = options.version;
@@ -60,7 +67,18 @@ export class Core {
     return recentWorkspaces(this.db);
   }
 
+  /** On-device models; the inference worker starts on first use, not here. */
+  get models(): ModelsService {
+    this.modelsService ??= new ModelsService({
+      ...this.modelsOptions,
+      registry: new ModelRegistryStore(this.db),
+      dataDir: this.dataDir,
+    });
+    return this.modelsService;
+  }
+
   close(): void {
+    this.modelsService?.close();
     if (this.db.open) this.db.close();
   }
 }
