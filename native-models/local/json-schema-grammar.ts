@@ -78,7 +78,10 @@ function convert(node: unknown, at: string, unenforced: string[]): Record<string
     if (KEPT.has(key)) {
       out[key] = value;
     } else if (CHECKED_AFTER.has(key)) {
-      if (!isSafeIntegerBound(key, value)) unenforced.push(`${at}: ${key}`);
+      // zod adds a pattern to the date formats; the format's own grammar already follows it.
+      const formatCovers =
+        key === 'pattern' && GRAMMAR_FORMATS.has(String((node as { format?: unknown }).format));
+      if (!isSafeIntegerBound(key, value) && !formatCovers) unenforced.push(`${at}: ${key}`);
     } else if (key === 'format') {
       if (GRAMMAR_FORMATS.has(String(value))) out.format = value;
       else unenforced.push(`${at}: format ${String(value)}`);

@@ -61,7 +61,7 @@ const WORDS = [
   '"}',
 ];
 
-type Value =
+export type GgufTestValue =
   | { type: 'uint32' | 'int32' | 'float32'; value: number }
   | { type: 'bool'; value: boolean }
   | { type: 'string'; value: string }
@@ -69,7 +69,7 @@ type Value =
   | { type: 'array-float32'; value: number[] }
   | { type: 'array-int32'; value: number[] };
 
-interface Tensor {
+export interface GgufTestTensor {
   name: string;
   /** ggml order: the first dimension is the innermost (contiguous) one. */
   dims: number[];
@@ -125,7 +125,7 @@ class Writer {
     const rest = this.length % alignment;
     if (rest !== 0) this.push(Buffer.alloc(alignment - rest));
   }
-  value(v: Value): void {
+  value(v: GgufTestValue): void {
     switch (v.type) {
       case 'uint32':
         this.u32(T.uint32);
@@ -190,14 +190,19 @@ export function tinyVocabulary(): { tokens: string[]; types: number[]; scores: n
   return { tokens, types, scores };
 }
 
-function randomTensor(name: string, dims: number[], random: () => number, scale: number): Tensor {
+function randomTensor(
+  name: string,
+  dims: number[],
+  random: () => number,
+  scale: number,
+): GgufTestTensor {
   const count = dims.reduce((a, b) => a * b, 1);
   const data = new Float32Array(count);
   for (let i = 0; i < count; i++) data[i] = (random() * 2 - 1) * scale;
   return { name, dims, data };
 }
 
-function onesTensor(name: string, length: number): Tensor {
+function onesTensor(name: string, length: number): GgufTestTensor {
   return { name, dims: [length], data: new Float32Array(length).fill(1) };
 }
 
@@ -217,7 +222,7 @@ export function buildTinyGguf(options: TinyModelOptions = {}): Buffer {
   const random = prng(options.seed ?? 1);
   const inner = (fanIn: number) => Math.sqrt(3 / fanIn);
 
-  const tensors: Tensor[] = [
+  const tensors: GgufTestTensor[] = [
     randomTensor('token_embd.weight', [nEmbd, nVocab], random, 1),
     onesTensor('output_norm.weight', nEmbd),
     randomTensor('output.weight', [nEmbd, nVocab], random, 0.5),
@@ -237,7 +242,7 @@ export function buildTinyGguf(options: TinyModelOptions = {}): Buffer {
     );
   }
 
-  const metadata: [string, Value][] = [
+  const metadata: [string, GgufTestValue][] = [
     ['general.architecture', { type: 'string', value: 'llama' }],
     ['general.name', { type: 'string', value: options.name ?? `cairn-tiny-${nEmbd}x${nBlock}` }],
     ['general.alignment', { type: 'uint32', value: ALIGNMENT }],
@@ -264,9 +269,24 @@ export function buildTinyGguf(options: TinyModelOptions = {}): Buffer {
     ['tokenizer.ggml.add_space_prefix', { type: 'bool', value: false }],
   ];
 
+  return encodeGguf(metadata, tensors);
+}
+
+export interface EncodeOptions {
+  version?: number;
+  /** Tensor data offsets to write instead of the right ones (to make broken files). */
+  tensorOffsets?: number[];
+}
+
+/** Encodes metadata and F32 tensors as GGUF bytes (little-endian, 32-byte alignment). */
+export function encodeGguf(
+  metadata: [string, GgufTestValue][],
+  tensors: GgufTestTensor[],
+  options: EncodeOptions = {},
+): Buffer {
   const w = new Writer();
   w.push(Buffer.from('GGUF', 'ascii'));
-  w.u32(GGUF_VERSION);
+  w.u32(options.version ?? GGUF_VERSION);
   w.u64(tensors.length);
   w.u64(metadata.length);
   for (const [key, value] of metadata) {
@@ -274,22 +294,19 @@ export function buildTinyGguf(options: TinyModelOptions = {}): Buffer {
     w.value(value);
   }
   let offset = 0;
-  const offsets: number[] = [];
-  for (const tensor of tensors) {
+  tensors.forEach((tensor, i) => {
     w.str(tensor.name);
     w.u32(tensor.dims.length);
     for (const d of tensor.dims) w.u64(d);
     w.u32(GGML_F32);
-    w.u64(offset);
-    offsets.push(offset);
-    const bytes = tensor.data.length * 4;
-    offset += Math.ceil(bytes / ALIGNMENT) * ALIGNMENT;
-  }
+    w.u64(options.tensorOffsets?.[i] ?? offset);
+    offset += Math.ceil((tensor.data.length * 4) / ALIGNMENT) * ALIGNMENT;
+  });
   w.pad(ALIGNMENT);
-  tensors.forEach((tensor) => {
+  for (const tensor of tensors) {
     w.push(Buffer.from(tensor.data.buffer, tensor.data.byteOffset, tensor.data.byteLength));
     w.pad(ALIGNMENT);
-  });
+  }
   return w.toBuffer();
 }
 
