@@ -2,6 +2,7 @@
 // cancellation, and the numbers a run record needs (token counts by class, reused prefix,
 // time to first token). Runs inside the inference worker.
 import type { ChatHistoryItem, LlamaGrammar } from 'node-llama-cpp';
+import { toGrammarSchema } from './json-schema-grammar.ts';
 import type { ModelSession } from './model-session.ts';
 import type { ChatMessage, GenerateParamsSchema, GenerationResult } from './protocol.ts';
 import type { z } from 'zod';
@@ -43,14 +44,16 @@ async function grammarFor(
   const cached = cache.get(key);
   if (cached) return cached;
   try {
-    // The schema was reduced to the grammar subset by json-schema-grammar.ts; node-llama-cpp's
-    // types want a literal schema type, which a schema known only at run time cannot be.
-    const grammar: JsonGrammar = await session.llama.createGrammarForJsonSchema(schema as never);
+    // The schema comes from outside this process: reduce it to what a grammar can follow (and
+    // refuse what it cannot) before llama.cpp sees it. node-llama-cpp's types want a literal
+    // schema type, which a schema known only at run time cannot be.
+    const checked = toGrammarSchema(schema).schema;
+    const grammar: JsonGrammar = await session.llama.createGrammarForJsonSchema(checked as never);
     cache.set(key, grammar);
     return grammar;
   } catch (error) {
     throw new GrammarError(
-      `The JSON schema cannot be turned into a grammar: ${(error as Error).message}`,
+      `The JSON schema cannot be used as a grammar: ${(error as Error).message}`,
     );
   }
 }

@@ -260,11 +260,12 @@ export class InferenceClient {
     options: CallOptions = {},
   ): Promise<unknown> {
     if (this.closed) throw new Error('The inference client was closed.');
-    options.signal?.throwIfAborted();
+    const notSent = () => new GenerationCancelledError(`Cancelled before ${what} started.`);
+    if (options.signal?.aborted) throw notSent();
     this.worker ??= this.start();
     const worker = this.worker;
     await worker.ready;
-    options.signal?.throwIfAborted();
+    if (options.signal?.aborted) throw notSent();
     const id = this.nextId++;
     const result = new Promise<unknown>((resolve, reject) => {
       this.pending.set(id, { type, what, resolve, reject, onChunk: options.onChunk });

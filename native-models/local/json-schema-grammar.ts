@@ -26,8 +26,8 @@ const ANNOTATIONS = new Set([
   'writeOnly',
   'deprecated',
 ]);
+const JSON_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'null', 'object', 'array']);
 const KEPT = new Set([
-  'type',
   'const',
   'enum',
   'description',
@@ -75,7 +75,16 @@ function convert(node: unknown, at: string, unenforced: string[]): Record<string
   for (const [key, value] of Object.entries(node)) {
     const here = `${at}.${key}`;
     if (ANNOTATIONS.has(key)) continue;
-    if (KEPT.has(key)) {
+    if (key === 'type') {
+      const types = Array.isArray(value) ? value : [value];
+      const unknown = types.filter((t) => !JSON_TYPES.has(String(t)));
+      if (types.length === 0 || unknown.length > 0) {
+        throw new GrammarSchemaError(
+          `${here}: ${JSON.stringify(value)} is not a JSON type (use ${[...JSON_TYPES].join(', ')})`,
+        );
+      }
+      out.type = value;
+    } else if (KEPT.has(key)) {
       out[key] = value;
     } else if (CHECKED_AFTER.has(key)) {
       // zod adds a pattern to the date formats; the format's own grammar already follows it.

@@ -182,8 +182,16 @@ export function tinyVocabulary(): { tokens: string[]; types: number[]; scores: n
     types.push(6); // byte
     scores.push(0);
   }
-  WORDS.forEach((word, i) => {
-    tokens.push(word);
+  // SentencePiece merges pairs of pieces that are in the vocabulary, so a word is reachable only
+  // through its prefixes: "▁t", "▁th", then "▁the".
+  const pieces = new Set<string>();
+  for (const word of WORDS) {
+    const chars = [...word];
+    for (let n = Math.min(2, chars.length); n <= chars.length; n++)
+      pieces.add(chars.slice(0, n).join(''));
+  }
+  [...pieces].forEach((piece, i) => {
+    tokens.push(piece);
     types.push(1); // normal
     scores.push(-1 - i);
   });

@@ -180,7 +180,7 @@ async function run(p: Parsed, models: ModelsService, io: CliIo): Promise<ExitCod
       void io.stopped.then(() => controller.abort());
       let lastShown = 0;
       try {
-        const { record, alreadyKnown, download } = await models.download(entry.id, {
+        const { record, download } = await models.download(entry.id, {
           signal: controller.signal,
           onProgress: ({ receivedBytes, totalBytes, resumedFromBytes }) => {
             if (p.json || Date.now() - lastShown < 1000) return;
@@ -193,8 +193,8 @@ async function run(p: Parsed, models: ModelsService, io: CliIo): Promise<ExitCod
             io.err(`  ${formatBytes(receivedBytes)}${of}${resumed}`);
           },
         });
-        print({ model: record, alreadyPresent: alreadyKnown, download }, () => [
-          alreadyKnown
+        print({ model: record, alreadyPresent: download === null, download }, () => [
+          download === null
             ? `${entry.name} is already downloaded as ${record.id} (${record.path}).`
             : `Downloaded and verified ${entry.name} as ${record.id}: SHA-256 ${record.sha256}${entry.sha256 ? ' matches the catalog' : ' (pinned: later downloads must match it)'}.`,
         ]);

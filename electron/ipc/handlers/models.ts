@@ -106,11 +106,11 @@ export function createModelHandlers(core: Core): Pick<Handlers, ModelChannel> {
       mapped(async () => {
         const entry = core.models.findCatalogEntry(catalogId);
         emit({ type: 'fit', fit: await core.models.fitFor(entry) });
-        const { record, alreadyKnown } = await core.models.download(catalogId, {
+        const { record, download } = await core.models.download(catalogId, {
           signal,
           onProgress: (progress) => emit({ type: 'progress', ...progress }),
         });
-        emit({ type: 'done', model: toLocalModel(record), alreadyPresent: alreadyKnown });
+        emit({ type: 'done', model: toLocalModel(record), alreadyPresent: download === null });
       }),
     'models.generate': ({ modelId, ...params }, emit, signal) =>
       mapped(async () => {

@@ -168,14 +168,14 @@ export class ModelsService {
   async download(
     catalogId: string,
     options: { signal?: AbortSignal; onProgress?: (progress: DownloadProgress) => void } = {},
-  ): Promise<ImportResult & { download: DownloadResult | null }> {
+  ): Promise<{ record: ModelRecord; download: DownloadResult | null }> {
     const entry = this.findCatalogEntry(catalogId);
     const expectedSha256 = entry.sha256 ?? this.registry.pinnedHash(entry.id);
     const already = this.list().find(
       (m) => m.catalogId === entry.id && (!expectedSha256 || m.sha256 === expectedSha256),
     );
     if (already && (await staleFileProblem(already)) === null) {
-      return { record: already, alreadyKnown: true, download: null };
+      return { record: already, download: null };
     }
     const destination = path.join(this.modelsDir, entry.fileName);
     const download = await downloadModel({
@@ -186,20 +186,20 @@ export class ModelsService {
       signal: options.signal,
       onProgress: options.onProgress,
     });
-    let imported: ImportResult;
+    let record: ModelRecord;
     try {
-      imported = await importModel(destination, this.registry, {
+      ({ record } = await importModel(destination, this.registry, {
         source: 'downloaded',
         catalogId: entry.id,
         knownSha256: download.sha256,
-      });
+      }));
     } catch (error) {
       // Bytes that are not a model are of no use, whatever their hash.
       fs.rmSync(destination, { force: true });
       throw error;
     }
     if (!entry.sha256) this.registry.pinHash(entry.id, download.sha256);
-    return { ...imported, download };
+    return { record, download };
   }
 
   /** Model spec for the worker: where, which backend, what context, how many threads. */
