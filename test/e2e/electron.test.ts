@@ -41,9 +41,9 @@ describe.skipIf(skip)('Cairn as a desktop app', () => {
 
   it('gives the page the Cairn API and nothing of Node or Electron', async () => {
     const exposed = await page.evaluate(() => ({
-      api: Object.keys((window as unknown as { cairn: object }).cairn).sort(),
-      require: typeof (window as unknown as { require?: unknown }).require,
-      process: typeof (window as unknown as { process?: unknown }).process,
+      api: Object.keys((globalThis as unknown as { cairn: object }).cairn).sort(),
+      require: typeof (globalThis as unknown as { require?: unknown }).require,
+      process: typeof (globalThis as unknown as { process?: unknown }).process,
     }));
     expect(exposed).toEqual({
       api: ['invoke', 'subscribe'],
@@ -63,7 +63,8 @@ describe.skipIf(skip)('Cairn as a desktop app', () => {
 
   it('refuses navigation away from the app', async () => {
     await page.evaluate(() => {
-      window.location.href = 'https://example.com/';
+      (globalThis as unknown as { location: { href: string } }).location.href =
+        'https://example.com/';
     });
     await new Promise((r) => setTimeout(r, 500));
     expect(page.url()).toBe('cairn-app://app/index.html');
