@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { DATABASE_FILE, openDatabase, schemaVersion } from './store/database.ts';
 import { recentWorkspaces, rememberWorkspace } from './store/recent-workspaces.ts';
-import { openWorkspace } from './workspace/workspace.ts';
+import { openWorkspace, type SpecListingCache } from './workspace/workspace.ts';
 import type { WorkspaceSummary } from '../ipc/contract.ts';
 import { CairnFailure } from '../ipc/failure.ts';
 
@@ -22,6 +22,8 @@ export class Core {
   readonly host: 'electron' | 'web';
   readonly version: string;
   private current: WorkspaceSummary | null = null;
+  /** Listing cache of the open workspace; replaced when another one is opened. */
+  listingCache: SpecListingCache = new Map();
 
   constructor(options: CoreOptions) {
     this.dataDir = options.dataDir;
@@ -52,6 +54,7 @@ export class Core {
   openWorkspace(root: string): WorkspaceSummary {
     const summary = openWorkspace(root);
     rememberWorkspace(this.db, summary.root);
+    if (summary.root !== this.current?.root) this.listingCache = new Map();
     this.current = summary;
     return summary;
   }

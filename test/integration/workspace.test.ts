@@ -5,6 +5,7 @@ import {
   listSpecFiles,
   openWorkspace,
   readWorkspaceFile,
+  type SpecListingCache,
 } from '../../electron/services/workspace/workspace.ts';
 import { SAMPLE_WORKSPACE, tempDir } from '../support/temp-dir.ts';
 
@@ -69,5 +70,36 @@ describe('workspace files', () => {
     expect(() => openWorkspace(path.join(root, 'specs', 'broken.md'))).toThrow(
       /is a file, not a folder/,
     );
+  });
+});
+
+describe('the listing cache', () => {
+  it('picks up a changed title, a new file and a deleted file', async () => {
+    const root = tempDir('cairn-cache-');
+    const spec = path.join(root, 'a.md');
+    fs.writeFileSync(spec, '---\ntitle: First\n---\n');
+    fs.writeFileSync(path.join(root, 'b.md'), '# B');
+    const cache: SpecListingCache = new Map();
+    expect((await listSpecFiles(root, { cache })).map((f) => f.title)).toEqual(['First', 'B']);
+
+    fs.writeFileSync(spec, '---\ntitle: Second, longer\n---\n');
+    fs.rmSync(path.join(root, 'b.md'));
+    fs.writeFileSync(path.join(root, 'c.md'), '# C');
+    expect((await listSpecFiles(root, { cache })).map((f) => f.title)).toEqual([
+      'Second, longer',
+      'C',
+    ]);
+    expect([...cache.keys()].sort()).toEqual(['a.md', 'c.md']);
+  });
+
+  it('reports progress and can be cancelled', async () => {
+    const root = tempDir('cairn-cancel-');
+    for (let i = 0; i < 1200; i++) fs.writeFileSync(path.join(root, `s${i}.md`), `# S${i}`);
+    const progress: number[] = [];
+    await listSpecFiles(root, { onProgress: (p) => progress.push(p.found) });
+    expect(progress.at(-1)).toBe(1200);
+    const controller = new AbortController();
+    controller.abort();
+    await expect(listSpecFiles(root, { signal: controller.signal })).rejects.toThrow(/cancelled/);
   });
 });
