@@ -16,6 +16,7 @@ export default tseslint.config(
       // User content: a workspace's own code is not Cairn's.
       'resources/sample-workspace/',
       'test/fixtures/',
+      '**/.typecheck-probe-*/',
     ],
   },
   js.configs.recommended,
