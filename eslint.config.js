@@ -16,6 +16,7 @@ export default tseslint.config(
       // User content: a workspace's own code is not Cairn's.
       'resources/sample-workspace/',
       'test/fixtures/',
+      '**/.typecheck-probe-*/',
     ],
   },
   js.configs.recommended,
@@ -45,7 +46,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
-    files: ['renderer/**'],
+    files: ['renderer/src/**'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },

@@ -18,7 +18,7 @@ export function createHandlers(core: Core): Handlers {
     'workspace.open': ({ root }) => core.openWorkspace(root),
     'workspace.listSpecs': async () => {
       const { root } = core.requireWorkspace();
-      return { root, files: await listSpecFiles(root) };
+      return { root, files: await listSpecFiles(root, { cache: core.listingCache }) };
     },
     'workspace.readFile': async ({ path }) => {
       const { root } = core.requireWorkspace();
@@ -27,7 +27,11 @@ export function createHandlers(core: Core): Handlers {
     'workspace.scan': async (_input, emit, signal) => {
       const { root } = core.requireWorkspace();
       const started = performance.now();
-      const files = await listSpecFiles(root, (p) => emit({ type: 'progress', ...p }), signal);
+      const files = await listSpecFiles(root, {
+        onProgress: (p) => emit({ type: 'progress', ...p }),
+        signal,
+        cache: core.listingCache,
+      });
       emit({ type: 'done', files, elapsedMs: performance.now() - started });
     },
     ...createModelHandlers(core),

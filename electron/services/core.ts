@@ -6,7 +6,7 @@ import { ModelsService, type ModelsServiceOptions } from './models/models-servic
 import { DATABASE_FILE, openDatabase, schemaVersion } from './store/database.ts';
 import { ModelRegistryStore } from './store/model-registry-store.ts';
 import { recentWorkspaces, rememberWorkspace } from './store/recent-workspaces.ts';
-import { openWorkspace } from './workspace/workspace.ts';
+import { openWorkspace, type SpecListingCache } from './workspace/workspace.ts';
 import type { WorkspaceSummary } from '../ipc/contract.ts';
 import { CairnFailure } from '../ipc/failure.ts';
 
@@ -26,6 +26,8 @@ export class Core {
   readonly host: 'electron' | 'web';
   readonly version: string;
   private current: WorkspaceSummary | null = null;
+  /** Listing cache of the open workspace; replaced when another one is opened. */
+  listingCache: SpecListingCache = new Map();
   private modelsService: ModelsService | null = null;
   private readonly modelsOptions: CoreOptions['models'];
 
@@ -59,6 +61,7 @@ export class Core {
   openWorkspace(root: string): WorkspaceSummary {
     const summary = openWorkspace(root);
     rememberWorkspace(this.db, summary.root);
+    if (summary.root !== this.current?.root) this.listingCache = new Map();
     this.current = summary;
     return summary;
   }

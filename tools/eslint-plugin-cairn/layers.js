@@ -54,7 +54,7 @@ export const LAYERS = [
   },
   {
     name: 'renderer',
-    files: ['renderer/'],
+    files: ['renderer/src/'],
     why: 'the renderer is a sandboxed web page; it reaches the core only through the contract',
     imports: ['renderer', 'workflows', 'contract'],
     packages: RENDERER_PACKAGES,

@@ -27,7 +27,7 @@ export function readFrontmatter(text: string): Frontmatter {
   }
   const yamlText = rest.slice(0, close.index);
   const bodyLine = 2 + lineCount(yamlText) + 1;
-  const doc = parseDocument(yamlText, { uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(yamlText, { uniqueKeys: true });
   const first = doc.errors[0];
   if (first) {
     const line = 1 + (first.linePos?.[0]?.line ?? 1);

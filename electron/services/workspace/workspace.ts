@@ -33,13 +33,25 @@ export interface ScanProgress {
   found: number;
 }
 
+/**
+ * Listing entries by path, valid while the file's size and mtime are unchanged: parsing
+ * frontmatter dominates a listing, and most files have not changed since the last one.
+ */
+export type SpecListingCache = Map<string, { size: number; mtimeMs: number; entry: SpecFile }>;
+
+export interface ListOptions {
+  onProgress?: (progress: ScanProgress) => void;
+  signal?: AbortSignal;
+  cache?: SpecListingCache;
+}
+
+/** Files described at once: enough to overlap disk reads with parsing. */
+const CONCURRENCY = 16;
+
 /** Lists the Markdown files of a workspace, sorted by path. */
-export async function listSpecFiles(
-  root: string,
-  onProgress?: (progress: ScanProgress) => void,
-  signal?: AbortSignal,
-): Promise<SpecFile[]> {
-  const files: SpecFile[] = [];
+export async function listSpecFiles(root: string, options: ListOptions = {}): Promise<SpecFile[]> {
+  const { onProgress, signal, cache } = options;
+  const paths: string[] = [];
   let scanned = 0;
   const pending = [''];
   while (pending.length > 0) {
@@ -53,19 +65,40 @@ export async function listSpecFiles(
         if (entry.name.startsWith('.') && !SPEC_DOT_DIRS.has(entry.name)) continue;
         pending.push(rel);
       } else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md')) {
-        files.push(await describeSpecFile(root, rel));
+        paths.push(rel);
       }
       scanned++;
-      if (scanned % 200 === 0) onProgress?.({ scanned, found: files.length });
+      if (scanned % 500 === 0) onProgress?.({ scanned, found: paths.length });
     }
   }
-  onProgress?.({ scanned, found: files.length });
+  const files: SpecFile[] = new Array(paths.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < paths.length) {
+      if (signal?.aborted) throw new CairnFailure('internal', 'Scan cancelled');
+      const index = next++;
+      files[index] = await describeSpecFile(root, paths[index] as string, cache);
+      if (index % 500 === 499) onProgress?.({ scanned, found: paths.length });
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  onProgress?.({ scanned, found: paths.length });
+  if (cache) {
+    const live = new Set(paths);
+    for (const key of cache.keys()) if (!live.has(key)) cache.delete(key);
+  }
   return files.sort((a, b) => a.path.localeCompare(b.path));
 }
 
-async function describeSpecFile(root: string, rel: string): Promise<SpecFile> {
+async function describeSpecFile(
+  root: string,
+  rel: string,
+  cache?: SpecListingCache,
+): Promise<SpecFile> {
   const full = path.join(root, rel);
   const stat = await fs.promises.stat(full);
+  const cached = cache?.get(rel);
+  if (cached && cached.size === stat.size && cached.mtimeMs === stat.mtimeMs) return cached.entry;
   const handle = await fs.promises.open(full, 'r');
   let head: string;
   try {
@@ -80,7 +113,7 @@ async function describeSpecFile(root: string, rel: string): Promise<SpecFile> {
     const value = fm.data[key];
     return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
   };
-  return {
+  const entry: SpecFile = {
     path: rel,
     title: str('title') ?? firstHeading(head) ?? path.basename(rel, '.md'),
     type: str('type'),
@@ -90,6 +123,8 @@ async function describeSpecFile(root: string, rel: string): Promise<SpecFile> {
     modifiedAt: stat.mtime.toISOString(),
     problem: fm.error ? `${rel}:${fm.error.line}: ${fm.error.message}` : null,
   };
+  cache?.set(rel, { size: stat.size, mtimeMs: stat.mtimeMs, entry });
+  return entry;
 }
 
 /** Reads a file of the workspace; refuses paths (and symbolic links) that lead outside it. */

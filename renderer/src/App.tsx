@@ -1,0 +1,51 @@
+import { useEffect } from 'react';
+import { NavBar } from './components/NavBar.tsx';
+import { StatusBar } from './components/StatusBar.tsx';
+import { VIEWS } from './state/app-slice.ts';
+import { useCairn } from './state/store.ts';
+import { ModelsView } from './views/ModelsView.tsx';
+import { RunsView } from './views/RunsView.tsx';
+import { SettingsView } from './views/SettingsView.tsx';
+import { WorkspaceView } from './views/WorkspaceView.tsx';
+
+const VIEW_COMPONENTS = {
+  workspace: WorkspaceView,
+  runs: RunsView,
+  models: ModelsView,
+  settings: SettingsView,
+} as const;
+
+export function App() {
+  const view = useCairn((s) => s.view);
+  const setView = useCairn((s) => s.setView);
+  const loadInfo = useCairn((s) => s.loadInfo);
+
+  useEffect(() => {
+    void loadInfo();
+  }, [loadInfo]);
+
+  useEffect(() => {
+    // Alt+1…4 switch views: keyboard first.
+    const onKey = (e: KeyboardEvent) => {
+      const index = Number(e.key) - 1;
+      const target = VIEWS[index];
+      if (e.altKey && target) {
+        e.preventDefault();
+        setView(target);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [setView]);
+
+  const Current = VIEW_COMPONENTS[view];
+  return (
+    <div className="app">
+      <NavBar />
+      <main className="main">
+        <Current />
+      </main>
+      <StatusBar />
+    </div>
+  );
+}

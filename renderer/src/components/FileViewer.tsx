@@ -1,0 +1,32 @@
+import { selectSelectedFile } from '../state/selectors.ts';
+import { useCairn } from '../state/store.ts';
+
+export function FileViewer() {
+  const file = useCairn(selectSelectedFile);
+  const text = useCairn((s) => s.fileText);
+  const error = useCairn((s) => s.fileError);
+  if (!file) {
+    return <p className="muted placeholder">Choose a spec on the left to read it.</p>;
+  }
+  return (
+    <article className="file-viewer" aria-label={file.title}>
+      <header>
+        <h2>{file.title}</h2>
+        <p className="muted">
+          {file.path} · {file.bytes.toLocaleString()} bytes · changed{' '}
+          {new Date(file.modifiedAt).toLocaleString()}
+        </p>
+        {file.problem && <p className="error">{file.problem}</p>}
+      </header>
+      {error ? (
+        <p className="error" role="alert">
+          {error.message}
+        </p>
+      ) : text === null ? (
+        <p className="muted">Opening…</p>
+      ) : (
+        <pre className="source">{text}</pre>
+      )}
+    </article>
+  );
+}

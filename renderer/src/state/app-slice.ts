@@ -1,0 +1,31 @@
+import type { StateCreator } from 'zustand';
+import type { AppInfo, CairnError } from '../../../electron/ipc/contract.ts';
+import type { ConnectionState } from '../transport/websocket.ts';
+import { api } from './api.ts';
+import type { CairnState } from './store.ts';
+
+export const VIEWS = ['workspace', 'runs', 'models', 'settings'] as const;
+export type View = (typeof VIEWS)[number];
+
+export interface AppSlice {
+  view: View;
+  connection: ConnectionState;
+  info: AppInfo | null;
+  infoError: CairnError | null;
+  setView(view: View): void;
+  setConnection(state: ConnectionState): void;
+  loadInfo(): Promise<void>;
+}
+
+export const createAppSlice: StateCreator<CairnState, [], [], AppSlice> = (set) => ({
+  view: 'workspace',
+  connection: 'connecting',
+  info: null,
+  infoError: null,
+  setView: (view) => set({ view }),
+  setConnection: (connection) => set({ connection }),
+  async loadInfo() {
+    const result = await api().invoke('app.info', {});
+    set(result.ok ? { info: result.value, infoError: null } : { infoError: result.error });
+  },
+});

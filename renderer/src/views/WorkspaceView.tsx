@@ -1,0 +1,41 @@
+import { useEffect } from 'react';
+import { FileViewer } from '../components/FileViewer.tsx';
+import { SpecList } from '../components/SpecList.tsx';
+import { useCairn } from '../state/store.ts';
+
+export function WorkspaceView() {
+  const workspace = useCairn((s) => s.info?.workspace ?? null);
+  const files = useCairn((s) => s.files.length);
+  const scanWorkspace = useCairn((s) => s.scanWorkspace);
+  const root = workspace?.root;
+
+  useEffect(() => {
+    if (!root) return;
+    return scanWorkspace();
+  }, [root, scanWorkspace]);
+
+  if (!workspace) {
+    return (
+      <section className="view empty">
+        <h1>No workspace open</h1>
+        <p>
+          Start Cairn with a folder of specs: <code>cairn serve path/to/specs</code>.
+        </p>
+      </section>
+    );
+  }
+  return (
+    <section className="view workspace" aria-labelledby="workspace-title">
+      <aside className="sidebar">
+        <h1 id="workspace-title" title={workspace.root}>
+          {workspace.name}
+        </h1>
+        <p className="muted">{files} spec files</p>
+        <SpecList />
+      </aside>
+      <div className="content">
+        <FileViewer />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+// Bundles the Electron main process and the preload (CommonJS: a sandboxed preload cannot be
+// an ES module). Native and large runtime packages stay external and ship in node_modules.
+import { build } from 'esbuild';
+
+const external = ['electron', 'better-sqlite3', 'node-llama-cpp', '@node-llama-cpp/*'];
+
+await Promise.all([
+  build({
+    entryPoints: ['electron/main/main.ts'],
+    outfile: 'dist/main/main.cjs',
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: true,
+    external,
+    logLevel: 'warning',
+  }),
+  build({
+    entryPoints: ['electron/preload/preload.ts'],
+    outfile: 'dist/preload/preload.cjs',
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: true,
+    external: ['electron'],
+    logLevel: 'warning',
+  }),
+]);
+console.log('Built dist/main/main.cjs and dist/preload/preload.cjs');

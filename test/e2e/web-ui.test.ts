@@ -1,0 +1,90 @@
+// The real UI in Debian's Chromium, through the real web host, on the sample workspace.
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Core } from '../../electron/services/core.ts';
+import type { WebHost } from '../../electron/web/server.ts';
+import { chromiumMissing, launchChromium, screenshotPath } from '../support/browser.ts';
+import { RENDERER_DIST, startTestHost } from '../support/web-host.ts';
+
+const uiMissing = fs.existsSync(`${RENDERER_DIST}/index.html`)
+  ? null
+  : 'the renderer is not built (npm run build:renderer)';
+const skip = chromiumMissing ?? uiMissing;
+if (skip) console.warn(`Skipping the browser end-to-end tests: ${skip}`);
+
+describe.skipIf(skip)('Cairn in a browser', () => {
+  let browser: Browser;
+  let page: Page;
+  let host: WebHost;
+  let core: Core;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    ({ host, core } = await startTestHost());
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
+    page.on('pageerror', (e) => consoleErrors.push(e.message));
+    await page.goto(host.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+    core?.close();
+  });
+
+  it('opens on the sample workspace and lists its spec files', async () => {
+    await page.getByRole('heading', { name: 'sample-workspace' }).waitFor();
+    const items = page.locator('.spec-item');
+    await expect.poll(() => items.count()).toBe(5);
+    expect(await page.locator('.spec-path').allTextContents()).toEqual([
+      'README.md',
+      'specs/offline-review/design.md',
+      'specs/offline-review/prd.md',
+      'specs/offline-review/requirements.md',
+      'specs/offline-review/tasks.md',
+    ]);
+    expect(page.url()).not.toContain('token=');
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Connected/);
+  });
+
+  it('shows a spec when it is chosen', async () => {
+    await page.getByRole('button', { name: /Offline review — requirements/ }).click();
+    await page.locator('pre.source').waitFor();
+    expect(await page.locator('pre.source').textContent()).toContain(
+      '### REQ-7KQ2M4: Cache shared notes',
+    );
+    await page.screenshot({ path: screenshotPath('workspace'), fullPage: true });
+  });
+
+  it('moves between views from the keyboard', async () => {
+    await page.keyboard.press('Alt+4');
+    await page.getByRole('heading', { name: 'Settings' }).waitFor();
+    expect(await page.locator('.facts').textContent()).toContain('schema version 2');
+    await page.screenshot({ path: screenshotPath('settings') });
+    await page.keyboard.press('Alt+1');
+    await page.getByRole('heading', { name: 'sample-workspace' }).waitFor();
+  });
+
+  it('runs under the strict CSP without errors', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('cannot reach the API from a page of another origin', async () => {
+    const other = await browser.newPage();
+    await other.goto('about:blank');
+    const outcome = await other.evaluate(async (port) => {
+      return new Promise<string>((resolve) => {
+        const ws = new WebSocket(`ws://127.0.0.1:${port}/ws`);
+        ws.onopen = () => resolve('open');
+        ws.onerror = () => resolve('refused');
+      });
+    }, host.port);
+    expect(outcome).toBe('refused');
+    await other.close();
+  });
+});
