@@ -31,8 +31,21 @@ export interface WorkerProcess {
 
 export type WorkerLauncher = () => WorkerProcess;
 
-/** The worker's entry file next to this one (TypeScript in a checkout). */
-export const WORKER_ENTRY = fileURLToPath(new URL('./worker.ts', import.meta.url));
+/**
+ * The worker's entry file next to this one (TypeScript in a checkout). Computed on use, not at
+ * import: a CommonJS bundle (Electron's main process) has no import.meta.url, and there the
+ * shell passes its own launcher instead (ModelsServiceOptions.launcher).
+ */
+export function defaultWorkerEntry(): string {
+  const here = import.meta.url as string | undefined;
+  if (!here) {
+    throw new Error(
+      'This build of Cairn cannot locate the inference worker by itself (no import.meta.url in a CommonJS bundle). ' +
+        'The host must pass a WorkerLauncher, such as one built on Electron’s utilityProcess.fork.',
+    );
+  }
+  return fileURLToPath(new URL('./worker.ts', here));
+}
 
 function tsxExecArgv(entry: string): string[] {
   if (!entry.endsWith('.ts')) return [];
@@ -48,8 +61,8 @@ export interface NodeWorkerOptions {
 }
 
 export function nodeWorkerLauncher(options: NodeWorkerOptions = {}): WorkerLauncher {
-  const entry = options.entry ?? WORKER_ENTRY;
   return () => {
+    const entry = options.entry ?? defaultWorkerEntry();
     const child: ChildProcess = fork(entry, [], {
       execArgv: [...tsxExecArgv(entry), ...(options.execArgv ?? [])],
       env: options.env ?? process.env,

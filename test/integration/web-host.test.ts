@@ -6,6 +6,7 @@ import type { Core } from '../../electron/services/core.ts';
 import type { WebHost } from '../../electron/web/server.ts';
 import { tempDir } from '../support/temp-dir.ts';
 import { exchange, get, invoke, openSocket, startTestHost } from '../support/web-host.ts';
+import { LATEST_SCHEMA_VERSION } from '../../electron/services/store/migrations.ts';
 
 // A stand-in build of the renderer: these tests are about the host, not the UI.
 const staticDir = tempDir('cairn-ui-');
@@ -95,7 +96,7 @@ describe('the web host’s WebSocket', () => {
     const info = await invoke(ws, 2, 'app.info', {});
     expect(info).toMatchObject({
       ok: true,
-      value: { name: 'Cairn', host: 'web', schemaVersion: 2 },
+      value: { name: 'Cairn', host: 'web', schemaVersion: LATEST_SCHEMA_VERSION },
     });
     ws.close();
   });

@@ -1,7 +1,5 @@
 // A small HTTP server on 127.0.0.1 that serves one file with Range support, and can misbehave
 // on purpose: cut the connection mid-file, ignore Range, answer 404, redirect, send slowly.
-// A server bound to 127.0.0.1 for tests; it calls nothing outside this machine.
-// eslint-disable-next-line cairn/layering -- loopback test server, not a model provider
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 

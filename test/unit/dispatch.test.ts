@@ -14,6 +14,20 @@ const file: SpecFile = {
   problem: null,
 };
 
+// The models.* channels have their own tests (test/unit/models/models-contract.test.ts).
+const notUsedHere = () => {
+  throw new Error('not used in this test');
+};
+const modelHandlersNotUsedHere = {
+  'models.hardware': notUsedHere,
+  'models.list': notUsedHere,
+  'models.import': notUsedHere,
+  'models.catalog': notUsedHere,
+  'models.calibrate': notUsedHere,
+  'models.download': notUsedHere,
+  'models.generate': notUsedHere,
+} satisfies Partial<Handlers>;
+
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
     'app.info': () => {
@@ -28,6 +42,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
       emit({ type: 'progress', scanned: 1, found: 1 });
       emit({ type: 'done', files: [file], elapsedMs: 1 });
     },
+    ...modelHandlersNotUsedHere,
     ...overrides,
   };
 }

@@ -17,6 +17,7 @@ import {
   type CallOptions,
 } from '../../../native-models/local/inference-client.ts';
 import type { GpuMode } from '../../../native-models/local/llama-runtime.ts';
+import type { WorkerLauncher } from '../../../native-models/local/worker-launcher.ts';
 import type {
   CalibrateParams,
   GenerateParams,
@@ -56,6 +57,8 @@ export interface ModelsServiceOptions {
   /** 'auto' offloads to a GPU when one is found; false keeps to the CPU. Default 'auto'. */
   gpu?: GpuMode;
   client?: InferenceClient;
+  /** How to start the inference worker; Electron passes one built on utilityProcess.fork. */
+  launcher?: WorkerLauncher;
   log?: (line: string) => void;
   catalog?: readonly CatalogEntry[];
   /** Context size for generation (capped by the model's trained length). Default 8192. */
@@ -91,7 +94,8 @@ export class ModelsService {
     this.gpu = options.gpu ?? 'auto';
     this.catalog = options.catalog ?? CATALOG;
     this.contextSize = options.contextSize ?? 8192;
-    this.client = options.client ?? new InferenceClient({ log: options.log });
+    this.client =
+      options.client ?? new InferenceClient({ log: options.log, launcher: options.launcher });
   }
 
   /** The inference worker's pid, for diagnostics; null while none runs. */
