@@ -3,6 +3,7 @@
 // for 64 tokens of a tiny model on a 2-core machine against ~0.04 s with one thread, so Cairn
 // never relies on it: every context gets a thread count that was measured here.
 import type { LlamaModel, Token } from 'node-llama-cpp';
+import { flashAttentionFor } from '../local/model-session.ts';
 import type { CalibrateParams, CalibrationResult, ThreadMeasurement } from '../local/protocol.ts';
 import type { CpuCores } from './cpu-cores.ts';
 
@@ -50,10 +51,12 @@ async function measureOnce(
   generateTokens: number,
   deadline: number,
 ): Promise<{ promptMs: number; generationMs: number; generated: number }> {
+  // The same context settings as generation (model-session.ts), so the numbers carry over.
   const context = await model.createContext({
     contextSize: prompt.length + generateTokens + 32,
     threads,
     sequences: 1,
+    flashAttention: flashAttentionFor(model.llama),
   });
   try {
     const sequence = context.getSequence();

@@ -78,6 +78,7 @@ export const GenerationResultSchema = z.object({
     gpuLayers: z.number().int().nonnegative(),
     threads: z.number().int().positive(),
     contextSize: z.number().int().positive(),
+    flashAttention: z.boolean(),
     runtimeVersion: z.string(),
     chatWrapper: z.string(),
   }),

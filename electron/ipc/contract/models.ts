@@ -146,6 +146,7 @@ export const GenerationSchema = z.object({
     gpuLayers: z.number().int(),
     threads: z.number().int(),
     contextSize: z.number().int(),
+    flashAttention: z.boolean(),
     runtimeVersion: z.string(),
     chatWrapper: z.string(),
   }),

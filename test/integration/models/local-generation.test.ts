@@ -58,6 +58,8 @@ describe('generation on the tiny model', () => {
       gpuLayers: 0,
       threads: 1,
       contextSize: 4096,
+      // Off on the CPU backend: it slowed long-context decoding (model-session.ts).
+      flashAttention: false,
     });
     expect(result.model.runtimeVersion).toMatch(/^node-llama-cpp \d+\.\d+\.\d+ \(llama\.cpp .+\)$/);
   });
