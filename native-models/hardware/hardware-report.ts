@@ -33,6 +33,11 @@ export const HardwareReportSchema = z.object({
 });
 export type HardwareReport = z.infer<typeof HardwareReportSchema>;
 
+/** "node-llama-cpp X (llama.cpp Y)": the runtime recorded with generations and calibrations. */
+export function formatRuntimeVersion(nodeLlamaCpp: string, llamaCppRelease: string | null): string {
+  return `node-llama-cpp ${nodeLlamaCpp} (llama.cpp ${llamaCppRelease ?? 'unknown'})`;
+}
+
 /** Identifies the machine for thread calibrations: numbers measured elsewhere do not apply. */
 export function machineKey(report: HardwareReport): string {
   return [

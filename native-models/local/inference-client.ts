@@ -88,6 +88,7 @@ export class InferenceClient {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private closed = false;
+  private lastExit: WorkerExit | null = null;
   /** How many worker processes this client has started (a restart counts one more). */
   starts = 0;
   private readonly launcher: WorkerLauncher;
@@ -217,6 +218,7 @@ export class InferenceClient {
         );
     });
     process.onExit((exit) => {
+      this.lastExit = exit;
       if (this.worker === worker) this.worker = null;
       const tail = worker.outputTail.trim();
       failStart(
@@ -266,6 +268,13 @@ export class InferenceClient {
     const worker = this.worker;
     await worker.ready;
     if (options.signal?.aborted) throw notSent();
+    // It may have died between saying it was ready and now; nothing was sent to it yet.
+    if (this.worker !== worker) {
+      throw new WorkerCrashError(
+        `The inference worker stopped before ${what} was sent. A new worker starts with the next call.`,
+        this.lastExit ?? { code: null, signal: null },
+      );
+    }
     const id = this.nextId++;
     const result = new Promise<unknown>((resolve, reject) => {
       this.pending.set(id, { type, what, resolve, reject, onChunk: options.onChunk });

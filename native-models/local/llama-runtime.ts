@@ -2,6 +2,7 @@
 // download and never print build progress: the prebuilt @node-llama-cpp/* binaries are used or
 // the call fails with a clear error. Runs inside the inference worker only.
 import { getLlama, getModuleVersion, LlamaLogLevel, type Llama } from 'node-llama-cpp';
+import { formatRuntimeVersion } from '../hardware/hardware-report.ts';
 
 export type GpuMode = 'auto' | false;
 export type RuntimeLog = (level: string, message: string) => void;
@@ -50,7 +51,7 @@ export function moduleVersion(): Promise<string> {
   return versionPromise;
 }
 
-/** "node-llama-cpp X (llama.cpp Y)", recorded with every generation. */
+/** The runtime as recorded with every generation and calibration. */
 export async function runtimeVersion(llama: Llama): Promise<string> {
-  return `node-llama-cpp ${await moduleVersion()} (llama.cpp ${llama.llamaCppRelease.release})`;
+  return formatRuntimeVersion(await moduleVersion(), llama.llamaCppRelease.release);
 }

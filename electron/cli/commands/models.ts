@@ -254,10 +254,11 @@ export const modelsCommand: Command = {
   help: HELP,
   async run(argv, io) {
     const p = parse(argv);
-    const db = openDatabase(resolveDataDir(p.dataDir, io.env));
+    const dataDir = resolveDataDir(p.dataDir, io.env);
+    const db = openDatabase(dataDir);
     const models = new ModelsService({
       registry: new ModelRegistryStore(db),
-      dataDir: resolveDataDir(p.dataDir, io.env),
+      dataDir,
       gpu: p.cpu ? false : 'auto',
     });
     try {

@@ -1,10 +1,7 @@
 // Handlers of the models.* channels (contract/models.ts). Failures become CairnFailures with a
 // code the UI can act on and the service's own message, which says what to do.
 import { GrammarSchemaError } from '../../../native-models/local/json-schema-grammar.ts';
-import {
-  WorkerCrashError,
-  WorkerRequestError,
-} from '../../../native-models/local/inference-client.ts';
+import { WorkerRequestError } from '../../../native-models/local/inference-client.ts';
 import { GgufFormatError } from '../../../native-models/registry/gguf-header.ts';
 import type { ModelRecord } from '../../../native-models/registry/registry-port.ts';
 import { DownloadError } from '../../../native-models/routing/model-download.ts';
@@ -55,7 +52,7 @@ function codeFor(error: unknown): CairnError['code'] {
     if (error.problem === 'insecure_url') return 'forbidden';
     return error.problem === 'disk' ? 'internal' : 'transport';
   }
-  if (error instanceof WorkerCrashError) return 'internal';
+  // WorkerCrashError and the rest: their messages already say what happened and what to do.
   return 'internal';
 }
 

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import {
+  formatRuntimeVersion,
   machineKey,
   type HardwareReport,
 } from '../../../native-models/hardware/hardware-report.ts';
@@ -255,7 +256,10 @@ export class ModelsService {
     const record = this.require(idOrHash);
     const hardware = await this.hardware();
     const stored = this.registry.findCalibration(record.sha256, machineKey(hardware));
-    const runtime = `node-llama-cpp ${hardware.runtime.nodeLlamaCpp} (llama.cpp ${hardware.runtime.llamaCppRelease})`;
+    const runtime = formatRuntimeVersion(
+      hardware.runtime.nodeLlamaCpp,
+      hardware.runtime.llamaCppRelease,
+    );
     const calibrated =
       stored && stored.runtimeVersion === runtime ? stored : await this.calibrate(record.id);
     return { threads: calibrated.bestThreads, calibrated };
