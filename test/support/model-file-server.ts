@@ -9,6 +9,8 @@ export interface ServePlan {
   cuts?: number;
   /** Answer every request with the whole file (200), as servers without Range support do. */
   ignoreRange?: boolean;
+  /** Answer a Range request with 206 but the bytes from the start (a broken cache or proxy). */
+  wrongRange?: boolean;
   /** Send the body in chunks of this size with a pause between them. */
   slowChunkBytes?: number;
   slowDelayMs?: number;
@@ -61,7 +63,7 @@ export async function startModelFileServer(content: Buffer): Promise<ModelFileSe
     const range = /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
     const ifRangeOk = !req.headers['if-range'] || req.headers['if-range'] === etag();
     if (range && !state.plan.ignoreRange && ifRangeOk) {
-      start = Number(range[1]);
+      start = state.plan.wrongRange ? 0 : Number(range[1]);
       if (start >= data.length) {
         res.writeHead(416, { 'content-range': `bytes */${data.length}` }).end();
         return;

@@ -130,6 +130,20 @@ describe('downloadModel', () => {
     expect(fs.readFileSync(destination).equals(content)).toBe(true);
   });
 
+  it('starts over when a resume answers with the wrong range', async () => {
+    server.plan = { cutAfterBytes: 90_000, wrongRange: true };
+    const result = await downloadModel({
+      url: server.url(),
+      destination,
+      expectedSha256: sha256,
+      retryDelayMs: 10,
+    });
+    expect(result.sha256).toBe(sha256);
+    // The cut, the resume answered from byte 0 (refused), then a fresh download.
+    expect(server.requests.map((r) => r.range === undefined)).toEqual([true, false, true]);
+    expect(fs.readFileSync(destination).equals(content)).toBe(true);
+  });
+
   it('does not resume a part downloaded from another URL', async () => {
     fs.mkdirSync(path.dirname(destination), { recursive: true });
     fs.writeFileSync(`${destination}.part`, Buffer.alloc(5000, 7));
