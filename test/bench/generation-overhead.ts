@@ -11,7 +11,7 @@ import { InferenceClient } from '../../native-models/local/inference-client.ts';
 import type { ModelSpec } from '../../native-models/local/protocol.ts';
 import { median, ms, writeBenchModel } from './bench-model.ts';
 
-const rounds = Number(process.argv[2] ?? 7);
+const rounds = Number(process.argv[2] ?? 11);
 const maxTokens = Number(process.argv[3] ?? 64);
 const threads = 1;
 const system = 'You review software requirements and answer briefly.';
@@ -29,7 +29,8 @@ const llama = await getLlama({
   logLevel: LlamaLogLevel.error,
 });
 const model = await llama.loadModel({ modelPath: file });
-const context = await model.createContext({ contextSize: 2048, threads });
+// The same context settings as Cairn's on the CPU (model-session.ts: flash attention off).
+const context = await model.createContext({ contextSize: 2048, threads, flashAttention: false });
 const session = new LlamaChatSession({
   contextSequence: context.getSequence(),
   systemPrompt: system,
@@ -41,7 +42,11 @@ const bare = async () => {
   return { ms: performance.now() - started, text };
 };
 
-const chatContext = await model.createContext({ contextSize: 2048, threads });
+const chatContext = await model.createContext({
+  contextSize: 2048,
+  threads,
+  flashAttention: false,
+});
 const chat = new LlamaChat({ contextSequence: chatContext.getSequence() });
 const bareChat = async () => {
   const started = performance.now();
