@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Core } from '../../electron/services/core.ts';
 import type { WebHost } from '../../electron/web/server.ts';
+import { LATEST_SCHEMA_VERSION } from '../../electron/services/store/migrations.ts';
 import { chromiumMissing, launchChromium, screenshotPath } from '../support/browser.ts';
 import { RENDERER_DIST, startTestHost } from '../support/web-host.ts';
 
@@ -64,7 +65,9 @@ describe.skipIf(skip)('Cairn in a browser', () => {
   it('moves between views from the keyboard', async () => {
     await page.keyboard.press('Alt+4');
     await page.getByRole('heading', { name: 'Settings' }).waitFor();
-    expect(await page.locator('.facts').textContent()).toContain('schema version 2');
+    expect(await page.locator('.facts').textContent()).toContain(
+      `schema version ${LATEST_SCHEMA_VERSION}`,
+    );
     await page.screenshot({ path: screenshotPath('settings') });
     await page.keyboard.press('Alt+1');
     await page.getByRole('heading', { name: 'sample-workspace' }).waitFor();
