@@ -11,6 +11,9 @@ await Promise.all([
     bundle: true,
     platform: 'node',
     format: 'cjs',
+    // CommonJS has no import.meta; code that needs it takes another path when it is undefined
+    // (the inference worker gets Electron's launcher instead of locating itself).
+    define: { 'import.meta.url': 'undefined' },
     target: 'node20',
     sourcemap: true,
     external,
@@ -27,5 +30,19 @@ await Promise.all([
     external: ['electron'],
     logLevel: 'warning',
   }),
+  // The inference worker runs in a utility process; node-llama-cpp is an ES module, so is this.
+  build({
+    entryPoints: ['native-models/local/worker.ts'],
+    outfile: 'dist/main/inference-worker.mjs',
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    sourcemap: true,
+    external,
+    logLevel: 'warning',
+  }),
 ]);
-console.log('Built dist/main/main.cjs and dist/preload/preload.cjs');
+console.log(
+  'Built dist/main/main.cjs, dist/main/inference-worker.mjs and dist/preload/preload.cjs',
+);

@@ -9,6 +9,7 @@ import { resolveDataDir } from '../services/store/data-dir.ts';
 import { APP_URL, registerAppScheme, serveRenderer } from './app-protocol.ts';
 import { bridgeIpc } from './ipc-bridge.ts';
 import { hardenSessions } from './security.ts';
+import { utilityWorkerLauncher } from './utility-worker-launcher.ts';
 
 registerAppScheme();
 
@@ -55,6 +56,9 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     workspace: workspaceArg() ?? path.join(appRoot, 'resources', 'sample-workspace'),
     nativeBinding: process.env.CAIRN_SQLITE_BINDING,
+    models: {
+      launcher: utilityWorkerLauncher(path.join(appRoot, 'dist', 'main', 'inference-worker.mjs')),
+    },
   });
   bridgeIpc(createDispatcher(createHandlers(core), (line) => console.error(line)));
   app.on('will-quit', () => core.close());

@@ -5,22 +5,6 @@
 import type { LlamaModel, Token } from 'node-llama-cpp';
 import { flashAttentionFor } from '../local/model-session.ts';
 import type { CalibrateParams, CalibrationResult, ThreadMeasurement } from '../local/protocol.ts';
-import type { CpuCores } from './cpu-cores.ts';
-
-/** Thread counts worth measuring: small powers and steps, the physical and logical counts. */
-export function threadCandidates(
-  cores: Pick<CpuCores, 'logicalCores' | 'physicalCores'>,
-): number[] {
-  const candidates = new Set(
-    [1, 2, 4, 6, 8, 12, 16, 24, 32, 48, 64].filter((n) => n <= cores.physicalCores),
-  );
-  candidates.add(Math.max(1, cores.physicalCores));
-  candidates.add(Math.max(1, cores.logicalCores));
-  return [...candidates].sort((a, b) => a - b);
-}
-
-/** The quick workload used before a model's first generation on a machine. */
-export const QUICK_CALIBRATION = { promptTokens: 64, generateTokens: 16, repeats: 1 } as const;
 
 /** A candidate slower than this many times the best so far is not measured further. */
 const GIVE_UP_FACTOR = 4;

@@ -7,10 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { getLlama, LlamaCompletion, LlamaLogLevel, type LlamaModel } from 'node-llama-cpp';
 import { cpuCores } from '../../native-models/hardware/cpu-cores.ts';
-import {
-  calibrateThreads,
-  threadCandidates,
-} from '../../native-models/hardware/thread-calibration.ts';
+import { calibrateThreads } from '../../native-models/hardware/thread-calibration.ts';
+import { threadCandidates } from '../../native-models/hardware/thread-candidates.ts';
 import { writeTinyGguf } from '../support/tiny-gguf.ts';
 import { median, ms } from './bench-model.ts';
 

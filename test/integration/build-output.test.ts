@@ -19,6 +19,14 @@ describe('the Electron bundles', () => {
     expect(main).not.toMatch(/prepare\(source\)|class Database extends/);
   });
 
+  it('build the inference worker as an ES module for the utility process', () => {
+    const worker = fs.readFileSync('dist/main/inference-worker.mjs', 'utf8');
+    expect(worker).toMatch(/from "node-llama-cpp"/);
+    expect(fs.readFileSync('dist/main/main.cjs', 'utf8')).not.toMatch(
+      /require\("node-llama-cpp"\)/,
+    );
+  });
+
   it('expose nothing but the Cairn API from the preload', () => {
     const preload = fs.readFileSync('dist/preload/preload.cjs', 'utf8');
     const exposed = [...preload.matchAll(/exposeInMainWorld\("([^"]+)"/g)].map((m) => m[1]);

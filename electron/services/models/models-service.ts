@@ -12,7 +12,7 @@ import {
 import {
   QUICK_CALIBRATION,
   threadCandidates,
-} from '../../../native-models/hardware/thread-calibration.ts';
+} from '../../../native-models/hardware/thread-candidates.ts';
 import {
   InferenceClient,
   type CallOptions,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { physicalCoresFromCpuinfo, cpuCores } from '../../../native-models/hardware/cpu-cores.ts';
-import { threadCandidates } from '../../../native-models/hardware/thread-calibration.ts';
+import { threadCandidates } from '../../../native-models/hardware/thread-candidates.ts';
 
 const block = (processor: number, physical: number, core: number) =>
   `processor\t: ${processor}\nmodel name\t: Test CPU\nphysical id\t: ${physical}\ncore id\t\t: ${core}\n`;
