@@ -66,6 +66,8 @@ export const REFERENCE_RULES: Rule[] = [
       const keys = requirementKeys(workspace);
       for (const document of workspace.documents) {
         for (const ref of document.mentions) {
+          // Prose names stories loosely ("e.g. US1, US2, US3"); only IDs are checked.
+          if (ref.style === 'story' || ref.style === 'criterion') continue;
           const key = citationKey(document, ref);
           if (key === null || keys.has(key)) continue;
           report({
