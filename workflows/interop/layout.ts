@@ -64,7 +64,9 @@ export function classifyPath(path: string): FileRole | null {
   return null;
 }
 
+const FOREIGN_FOLDER = /(^|\/)(openspec|\.kiro|\.specify|specs\/\d{3,}-[^/]+)\//;
+
 /** Whether `path` is in a folder the other tools own, so it cannot be a Cairn spec. */
 export function isForeignToolPath(path: string): boolean {
-  return /(^|\/)(openspec|\.kiro|\.specify)\//.test(path) || SPECKIT.test(path);
+  return FOREIGN_FOLDER.test(path);
 }

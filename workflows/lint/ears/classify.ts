@@ -64,14 +64,24 @@ export function classifyEars(text: string): EarsReading {
   for (const m of preamble.matchAll(SEPARATOR))
     separator = { from: m.index, to: m.index + m[0].length };
   const lastClause = clauses[clauses.length - 1];
-  const subjectFrom = !lastClause
+  let subjectFrom = !lastClause
     ? 0
     : separator && separator.from > lastClause.from
       ? separator.to
       : -1;
+  if (subjectFrom < 0 && lastClause) {
+    // No comma or THEN (Kiro: "WHILE x THE SYSTEM SHALL"): the system is the last "the …".
+    const base = lastClause.from + lastClause.keyword.length;
+    const article = [...preamble.slice(base).matchAll(/\bthe\s/gi)].pop();
+    if (article && article.index > 1) subjectFrom = base + article.index;
+  }
+  const separated =
+    separator !== null && lastClause !== undefined && separator.from > lastClause.from;
   clauses.forEach((clause, i) => {
+    const next = clauses[i + 1]?.from;
     clause.to =
-      clauses[i + 1]?.from ?? (subjectFrom >= 0 && separator ? separator.from : preamble.length);
+      next ??
+      (separated ? (separator as Span).from : subjectFrom >= 0 ? subjectFrom : preamble.length);
   });
   let subject: Span | null = null;
   if (first && subjectFrom >= 0) {

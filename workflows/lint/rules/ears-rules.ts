@@ -4,6 +4,7 @@ import type { Requirement, Workspace } from '../../specs/model.ts';
 import { classifyEars, clauseRank, type EarsReading } from '../ears/classify.ts';
 import { UNMEASURED_WORDS, VAGUE_WORDS, WEAK_MODALS, wordsPattern } from '../ears/lexicon.ts';
 import type { Report, Rule } from '../finding.ts';
+import { requirementLabel } from '../labels.ts';
 
 const VAGUE = wordsPattern(VAGUE_WORDS);
 const UNMEASURED = wordsPattern(UNMEASURED_WORDS);
@@ -15,6 +16,7 @@ const NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred
 
 interface Statement {
   requirement: Requirement;
+  openspec: boolean;
   text: string;
   reading: EarsReading;
 }
@@ -42,7 +44,12 @@ function* statements(workspace: Workspace): Generator<Statement> {
         reading = classifyEars(requirement.statement);
         readings.set(requirement, reading);
       }
-      yield { requirement, text: requirement.statement, reading };
+      yield {
+        requirement,
+        openspec: document.format === 'openspec',
+        text: requirement.statement,
+        reading,
+      };
     }
   }
 }
@@ -60,7 +67,7 @@ function whole(statement: Statement) {
   return at(statement, lead, statement.text.trimEnd().length);
 }
 
-const label = (s: Statement) => s.requirement.id;
+const label = (s: Statement) => requirementLabel(s.requirement);
 
 export const EARS_RULES: Rule[] = [
   earsRule(
@@ -71,7 +78,8 @@ export const EARS_RULES: Rule[] = [
       summary: 'A requirement states what the system shall do.',
     },
     (s, report) => {
-      if (s.reading.modals.length > 0 || HAS_WEAK.test(s.text)) return;
+      // OpenSpec's own check (OSPEC-008) covers its requirements, at its severity.
+      if (s.openspec || s.reading.modals.length > 0 || HAS_WEAK.test(s.text)) return;
       report({
         ...whole(s),
         message: `${label(s)} has no "shall": write it as "<trigger>, the <system> shall <response>" (or "must").`,
@@ -191,7 +199,7 @@ export const EARS_RULES: Rule[] = [
     {
       id: 'EARS-008',
       name: 'clause-order',
-      defaultSeverity: 'warning',
+      defaultSeverity: 'info',
       summary: 'EARS puts preconditions and triggers first: While → When/If → the system shall.',
     },
     (s, report) => {

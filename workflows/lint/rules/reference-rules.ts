@@ -3,6 +3,7 @@ import picomatch from 'picomatch';
 import { linkTarget, pathIndex } from '../../specs/workspace-paths.ts';
 import { citationKey, requirementKeys } from '../citations.ts';
 import type { Rule } from '../finding.ts';
+import { requirementLabel } from '../labels.ts';
 
 export const REFERENCE_RULES: Rule[] = [
   {
@@ -50,7 +51,7 @@ export const REFERENCE_RULES: Rule[] = [
               path: document.path,
               range: ref.range,
               requirementId: ref.id,
-              message: `Task${task.id ? ` ${task.id}` : ''} cites ${ref.style === 'criterion' || ref.style === 'story' ? `requirement ${ref.id}` : ref.id}, which no spec declares; fix the ID or add the requirement.`,
+              message: `Task${task.id ? ` ${task.id}` : ''} cites ${ref.style === 'req' || ref.style === 'fr' ? ref.id : requirementLabel({ id: ref.id, kind: ref.style === 'criterion' ? 'criterion' : 'story' })}, which no spec declares; fix the ID or add the requirement.`,
             });
           }
         }

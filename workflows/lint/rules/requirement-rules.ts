@@ -9,6 +9,7 @@ import {
 import type { Requirement, Scenario, SpecDocument, Workspace } from '../../specs/model.ts';
 import { requirementKey } from '../citations.ts';
 import type { Report, Rule } from '../finding.ts';
+import { requirementLabel } from '../labels.ts';
 
 function* requirementsOf(workspace: Workspace, skipOpenSpec: boolean) {
   for (const document of workspace.documents) {
@@ -18,7 +19,8 @@ function* requirementsOf(workspace: Workspace, skipOpenSpec: boolean) {
 }
 
 function name(requirement: Requirement): string {
-  return requirement.kind === 'story' ? `User story ${requirement.id}` : requirement.id;
+  const label = requirementLabel(requirement);
+  return label.charAt(0).toUpperCase() + label.slice(1);
 }
 
 function where(requirement: Requirement): string {
