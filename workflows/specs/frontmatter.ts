@@ -1,6 +1,6 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Diagnostic, Frontmatter, Range } from './model.ts';
-import { normalizeSource, splitLines } from './source-text.ts';
+import { normalizeSource, positionMapper, splitLines } from './source-text.ts';
 
 export interface FrontmatterBlock {
   /** The YAML between the fences. */
@@ -38,6 +38,7 @@ export function parseFrontmatter(text: string): ParsedFrontmatter {
       frontmatter: null,
       diagnostics: [
         {
+          code: 'frontmatter',
           message:
             'Frontmatter starts with --- on line 1 but has no closing --- line; add one after the last key.',
           range: { start: { line: 1, column: 1 }, end: { line: 1, column: 4 } },
@@ -45,22 +46,27 @@ export function parseFrontmatter(text: string): ParsedFrontmatter {
       ],
     };
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(block.yaml, { uniqueKeys: true, prettyErrors: false, lineCounter });
+  const doc = parseDocument(block.yaml, { uniqueKeys: true, prettyErrors: false });
   // YAML line 1 is file line 2 (the line after the opening fence).
+  const position = positionMapper(block.yaml);
   const at = (offset: number) => {
-    const p = lineCounter.linePos(offset);
-    return { line: p.line + 1, column: p.col };
+    const p = position(offset);
+    return { line: p.line + 1, column: p.column };
   };
   const span = (from: number, to: number): Range => ({ start: at(from), end: at(to) });
   const whole: Range = {
     start: { line: 1, column: 1 },
     end: { line: block.closeLine, column: 4 },
   };
-  const diagnostics = doc.errors.map((error) => ({
-    message: `Frontmatter is not valid YAML: ${firstLine(error.message)}`,
-    range: span(error.pos[0], Math.max(error.pos[0], error.pos[1])),
-  }));
+  const diagnostics: Diagnostic[] = doc.errors.map((error) => {
+    // YAML marks one character; widen it to the word there (a duplicate key, say).
+    const word = /^[^\s:,[\]{}]*/.exec(block.yaml.slice(error.pos[0]))?.[0].length ?? 0;
+    return {
+      code: 'frontmatter',
+      message: `Frontmatter is not valid YAML: ${firstLine(error.message)}`,
+      range: span(error.pos[0], Math.max(error.pos[1], error.pos[0] + word)),
+    };
+  });
   if (diagnostics.length > 0) return { frontmatter: null, diagnostics };
 
   const fields: Frontmatter['fields'] = {};
@@ -71,6 +77,7 @@ export function parseFrontmatter(text: string): ParsedFrontmatter {
       frontmatter: null,
       diagnostics: [
         {
+          code: 'frontmatter',
           message: 'Frontmatter must be a mapping of keys to values (like `title: …`).',
           range: span(r[0], r[1]),
         },
@@ -101,7 +108,11 @@ export function parseFrontmatter(text: string): ParsedFrontmatter {
     return {
       frontmatter: null,
       diagnostics: [
-        { message: `Frontmatter cannot be read: ${(error as Error).message}`, range: whole },
+        {
+          code: 'frontmatter',
+          message: `Frontmatter cannot be read: ${(error as Error).message}`,
+          range: whole,
+        },
       ],
     };
   }

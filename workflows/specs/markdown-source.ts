@@ -2,7 +2,8 @@ import type { Root } from 'mdast';
 import { parseFrontmatter } from './frontmatter.ts';
 import { parseMarkdown } from './markdown/parse-markdown.ts';
 import type { Diagnostic, Frontmatter, SourceFile } from './model.ts';
-import { normalizeSource, splitLines } from './source-text.ts';
+import { exceedsMarkdownLimits } from './markdown/limits.ts';
+import { lineRange, normalizeSource, splitLines } from './source-text.ts';
 
 /** A Markdown file read once: normalized text, lines, mdast and frontmatter. */
 export interface MarkdownSource {
@@ -16,15 +17,29 @@ export interface MarkdownSource {
 
 export function readMarkdown(file: SourceFile): MarkdownSource {
   const text = normalizeSource(file.text);
+  const lines = splitLines(text);
   const { frontmatter, diagnostics } = parseFrontmatter(text);
-  return {
-    path: file.path,
-    text,
-    lines: splitLines(text),
-    root: parseMarkdown(text),
-    frontmatter,
-    diagnostics,
-  };
+  let root: Root = { type: 'root', children: [] };
+  const limit = exceedsMarkdownLimits(lines);
+  if (limit) {
+    diagnostics.push({
+      code: 'markdown',
+      message: limit.message,
+      range: lineRange(lines, limit.line),
+    });
+  } else {
+    try {
+      root = parseMarkdown(text);
+    } catch (error) {
+      // A parser failure on one file must not stop the lint of the others.
+      diagnostics.push({
+        code: 'markdown',
+        message: `The Markdown could not be parsed (${(error as Error).message}); simplify the document.`,
+        range: lineRange(lines, 1),
+      });
+    }
+  }
+  return { path: file.path, text, lines, root, frontmatter, diagnostics };
 }
 
 /** A frontmatter value as a string, when it is one (or a number). */

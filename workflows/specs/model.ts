@@ -65,6 +65,8 @@ export interface Frontmatter {
 }
 
 export interface Diagnostic {
+  /** What went wrong: the frontmatter, or Markdown past the parser's limits. */
+  code: 'frontmatter' | 'markdown';
   message: string;
   range: Range;
 }

@@ -53,7 +53,8 @@ export function parseSpecFile(
   const isSpec =
     document.frontmatter?.data['type'] !== undefined ||
     document.kind !== 'other' ||
-    document.requirements.length > 0;
+    document.requirements.length > 0 ||
+    document.diagnostics.some((d) => d.code === 'markdown');
   return isSpec ? document : null;
 }
 

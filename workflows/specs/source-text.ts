@@ -59,3 +59,20 @@ export function clampRange(r: Range, lineLengths: readonly number[]): Range {
   const end = clamp(r.end);
   return comparePositions(start, end) <= 0 ? { start, end } : { start, end: start };
 }
+
+/** Maps offsets in `text` to 1-based positions (offsets past the end stick to the end). */
+export function positionMapper(text: string): (offset: number) => Position {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    const at = Math.min(Math.max(0, offset), text.length);
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((starts[mid] as number) <= at) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: at - (starts[low] as number) + 1 };
+  };
+}

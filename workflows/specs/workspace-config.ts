@@ -1,10 +1,10 @@
 // `.cairn/config.yaml`: team settings that sync through git. This module reads the parts the
 // spec tools use (`specs.roots`, `lint.rules`) and lets other sections pass through for their
 // own owners to check.
-import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
-import type { Diagnostic, Range } from './model.ts';
-import { normalizeSource } from './source-text.ts';
+import type { Range } from './model.ts';
+import { normalizeSource, positionMapper } from './source-text.ts';
 
 export const CONFIG_PATH = '.cairn/config.yaml';
 
@@ -46,7 +46,7 @@ export const DEFAULT_CONFIG: WorkspaceConfig = { roots: null, rules: {}, ruleRan
 
 export interface ParsedConfig {
   config: WorkspaceConfig;
-  diagnostics: Diagnostic[];
+  diagnostics: { message: string; range: Range }[];
 }
 
 /**
@@ -55,13 +55,12 @@ export interface ParsedConfig {
  */
 export function parseWorkspaceConfig(raw: string): ParsedConfig {
   const text = normalizeSource(raw);
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, lineCounter });
-  const span = (r: readonly number[] | null | undefined): Range => {
-    const from = lineCounter.linePos(r?.[0] ?? 0);
-    const to = lineCounter.linePos(r?.[1] ?? r?.[0] ?? 0);
-    return { start: { line: from.line, column: from.col }, end: { line: to.line, column: to.col } };
-  };
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  const position = positionMapper(text);
+  const span = (r: readonly number[] | null | undefined): Range => ({
+    start: position(r?.[0] ?? 0),
+    end: position(r?.[1] ?? r?.[0] ?? 0),
+  });
   if (doc.errors.length > 0) {
     return {
       config: DEFAULT_CONFIG,

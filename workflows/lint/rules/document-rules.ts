@@ -39,7 +39,22 @@ export const DOCUMENT_RULES: Rule[] = [
     check(workspace, report) {
       for (const document of workspace.documents) {
         for (const d of document.diagnostics) {
-          report({ path: document.path, range: d.range, message: d.message });
+          if (d.code === 'frontmatter')
+            report({ path: document.path, range: d.range, message: d.message });
+        }
+      }
+    },
+  },
+  {
+    id: 'SPEC-019',
+    name: 'markdown-too-complex',
+    defaultSeverity: 'error',
+    summary: "A document nested too deep (or otherwise past the parser's limits) to be read.",
+    check(workspace, report) {
+      for (const document of workspace.documents) {
+        for (const d of document.diagnostics) {
+          if (d.code === 'markdown')
+            report({ path: document.path, range: d.range, message: d.message });
         }
       }
     },
@@ -51,7 +66,11 @@ export const DOCUMENT_RULES: Rule[] = [
     summary: 'Cairn specs carry id, title and type; status, owners, covers, links are typed.',
     check(workspace, report) {
       for (const document of workspace.documents) {
-        if (document.format !== 'cairn' || document.diagnostics.length > 0) continue;
+        if (
+          document.format !== 'cairn' ||
+          document.diagnostics.some((d) => d.code === 'frontmatter')
+        )
+          continue;
         const frontmatter = document.frontmatter;
         if (!frontmatter) {
           report({

@@ -10,12 +10,15 @@ const PIECE_LINES = 80;
  * Parses normalized Markdown (see normalizeSource) into mdast with positions. Long documents
  * are parsed in pieces cut where that cannot change the tree (see safe-cuts.ts).
  */
-export function parseMarkdown(text: string): Root {
+export function parseMarkdown(text: string, pieceLines = PIECE_LINES): Root {
   const lines = text.split('\n');
-  if (lines.length <= PIECE_LINES * 2) return parseWithRemark(text);
+  if (lines.length <= pieceLines * 2) return parseWithRemark(text);
   const block = findFrontmatterBlock(text);
-  const bodyStart = block !== null && block !== 'unclosed' ? block.closeLine : 0;
-  const cuts = safeCuts(lines, bodyStart, PIECE_LINES);
+  // After a `---` that opens no frontmatter, remark reads some later lines differently
+  // (an empty list item becomes a paragraph); only a whole parse reproduces that.
+  if (block === 'unclosed') return parseWithRemark(text);
+  const bodyStart = block === null ? 0 : block.closeLine;
+  const cuts = safeCuts(lines, bodyStart, pieceLines);
   if (cuts.length === 0) return parseWithRemark(text);
 
   const root: Root = { type: 'root', children: [] };

@@ -97,9 +97,11 @@ class ProseBuilder {
     pieces.forEach((piece, index) => {
       if (index > 0) this.append('\n');
       if (!start || !end) return this.append(piece);
-      const line = start.line + index;
+      // Counted from the end: mdast drops a leading line break from the value (after a task
+      // checkbox, say) but not from the position.
+      const line = end.line - (pieces.length - 1 - index);
       let column: number;
-      if (index === 0) column = start.column;
+      if (line === start.line) column = start.column;
       else if (index === pieces.length - 1) column = end.column - piece.length;
       // A middle line of a paragraph: it runs to the end of its source line.
       else column = (this.lines[line - 1] ?? '').trimEnd().length - piece.length + 1;

@@ -6,7 +6,8 @@
 // block quotes) and interrupts paragraphs and tables; only a fenced code block or an HTML
 // block at the top level can swallow it, so the scan follows those. Where it cannot be sure
 // (a fence opened with indentation may belong to a list item that has since ended), it stops
-// cutting. Link reference definitions reach across the whole document, so a document with
+// cutting, as it does where a fence or a second HTML block starts inside what may be an HTML
+// block. Link reference definitions reach across the whole document, so a document with
 // anything that looks like one is not cut at all.
 
 const HEADING = /^#{1,6}(?:[ \t]|$)/;
@@ -49,11 +50,13 @@ export function safeCuts(lines: readonly string[], from: number, minLines: numbe
       }
       continue;
     }
+    const open = FENCE.exec(line);
     if (html) {
+      // Inside what may be an HTML block, a fence or a second HTML start is ambiguous.
+      if (open || HTML_START.test(line)) return cuts;
       if (html === 'blank' ? line.trim() === '' : html.test(line)) html = null;
       continue;
     }
-    const open = FENCE.exec(line);
     if (open && !((open[2] as string)[0] === '`' && (open[3] as string).includes('`'))) {
       fence = {
         char: (open[2] as string)[0] as string,
