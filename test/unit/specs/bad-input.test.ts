@@ -85,5 +85,5 @@ describe('bad input', () => {
     const doc = workspaceOf({ [REQS]: requirementsDoc(body) }).documents[0];
     expect(doc?.requirements).toHaveLength(2000);
     expect(doc?.requirements.every((r) => r.scenarios.length === 1)).toBe(true);
-  });
+  }, 120_000);
 });
