@@ -21,12 +21,12 @@ function* deltas(
 }
 
 function deltaRule(
-  meta: Omit<Rule, 'check' | 'openspecParity'>,
+  meta: Omit<Rule, 'check'>,
   check: (document: SpecDocument, delta: OpenSpecDeltaInfo, report: (f: Report) => void) => void,
 ): Rule {
   return {
-    ...meta,
     openspecParity: true,
+    ...meta,
     check(workspace, report) {
       for (const { document, delta } of deltas(workspace)) check(document, delta, report);
     },
@@ -225,6 +225,8 @@ export const OPENSPEC_CHANGE_RULES: Rule[] = [
       id: 'OSPEC-019',
       name: 'removed-without-reason',
       defaultSeverity: 'info',
+      // OpenSpec's convention, which `openspec validate` does not check.
+      openspecParity: false,
       summary:
         'A REMOVED requirement without **Reason**: and **Migration**: notes (OpenSpec convention).',
     },
