@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../../../workflows/lint/apply-fixes.ts';
 import { lintWorkspace } from '../../../workflows/lint/lint-workspace.ts';
-import { parseMarkdown } from '../../../workflows/specs/markdown/parse-markdown.ts';
+import { parseWithRemarkInPieces } from '../../../workflows/specs/markdown/parse-markdown.ts';
 import { parseWithRemark } from '../../../workflows/specs/markdown/remark-parser.ts';
 import type { Range, SpecDocument } from '../../../workflows/specs/model.ts';
 import { parseWorkspace } from '../../../workflows/specs/parse-workspace.ts';
@@ -98,7 +98,7 @@ describe('properties over generated documents', () => {
   it('parsing in pieces gives the same tree as parsing whole', () => {
     fc.assert(
       fc.property(longDocument, (text) => {
-        expect(parseMarkdown(text, 2)).toEqual(parseWithRemark(text));
+        expect(parseWithRemarkInPieces(text, 2)).toEqual(parseWithRemark(text));
       }),
       { numRuns: 300 },
     );

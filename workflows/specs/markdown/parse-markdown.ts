@@ -1,5 +1,6 @@
 import type { Nodes, Root } from 'mdast';
 import { findFrontmatterBlock } from '../frontmatter.ts';
+import { fastParse } from './fast-blocks.ts';
 import { parseWithRemark } from './remark-parser.ts';
 import { safeCuts } from './safe-cuts.ts';
 
@@ -7,10 +8,16 @@ import { safeCuts } from './safe-cuts.ts';
 const PIECE_LINES = 80;
 
 /**
- * Parses normalized Markdown (see normalizeSource) into mdast with positions. Long documents
- * are parsed in pieces cut where that cannot change the tree (see safe-cuts.ts).
+ * Parses normalized Markdown (see normalizeSource) into mdast with positions: with the fast
+ * reader when the document is within what it reads (fast-blocks.ts), else with remark, long
+ * documents in pieces cut where that cannot change the tree (safe-cuts.ts).
  */
 export function parseMarkdown(text: string, pieceLines = PIECE_LINES): Root {
+  return fastParse(text) ?? parseWithRemarkInPieces(text, pieceLines);
+}
+
+/** remark alone, cut into pieces where that cannot change the tree. */
+export function parseWithRemarkInPieces(text: string, pieceLines = PIECE_LINES): Root {
   const lines = text.split('\n');
   if (lines.length <= pieceLines * 2) return parseWithRemark(text);
   const block = findFrontmatterBlock(text);
