@@ -25,6 +25,12 @@ function timed<T>(work: () => T): [T, number] {
   return [value, performance.now() - start];
 }
 
+/** CPU time this process spent (user + system), in ms: less sensitive to other load than wall time. */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
 async function timedAsync<T>(work: () => Promise<T>): Promise<[T, number]> {
   const start = performance.now();
   const value = await work();
@@ -48,16 +54,18 @@ const ms = (n: number) => `${n.toFixed(0)} ms`;
 async function cairnBench(root: string): Promise<void> {
   const perFeature = 100;
   const count = writeCairnWorkspace(root, Math.ceil(target / perFeature), perFeature);
+  const cpuBefore = cpuMs();
   const [input, readMs] = await timedAsync(() => readWorkspaceFiles(root));
   const [workspace, parseMs] = timed(() => parseWorkspace(input));
   const [result, lintMs] = timed(() => lintWorkspace(workspace));
+  const cpu = cpuMs() - cpuBefore;
   const parsed = workspace.documents.reduce((n, d) => n + d.requirements.length, 0);
   const total = readMs + parseMs + lintMs;
   console.log(
     `Cairn workspace: ${count} requirements in ${input.files.length} files (${parsed} parsed)`,
   );
   console.log(
-    `  read ${ms(readMs)}, parse ${ms(parseMs)}, lint rules ${ms(lintMs)}; total ${ms(total)}`,
+    `  read ${ms(readMs)}, parse ${ms(parseMs)}, lint rules ${ms(lintMs)}; total ${ms(total)} wall, ${ms(cpu)} CPU`,
   );
   console.log(
     `  ${Math.round(count / (total / 1000))} requirements/second (${result.findings.length} findings: ${JSON.stringify(result.counts)})`,

@@ -14,6 +14,7 @@ import type {
 } from '../specs/model.ts';
 import type { FileRole } from './layout.ts';
 import { headingTitle, readOpenSpecBlock, REQUIREMENT_TITLE } from './openspec-blocks.ts';
+import { pushChildren } from '../specs/markdown/walk.ts';
 
 const DELTA_TITLE = /^(ADDED|MODIFIED|REMOVED|RENAMED) Requirements$/i;
 const BULLET_NAME = /^`?###\s*Requirement:\s*(.+?)`?\s*$/;
@@ -217,7 +218,7 @@ function proseLines(source: MarkdownSource, nodes: readonly Nodes[]) {
         offset += text.length + 1;
       }
     } else if ('children' in node) {
-      stack.push(...[...(node.children as Nodes[])].reverse());
+      pushChildren(stack, node);
     }
   }
   return out;

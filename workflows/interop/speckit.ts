@@ -10,6 +10,7 @@ import type { Requirement, Scenario, SpecDocument } from '../specs/model.ts';
 import { stepsInline } from '../specs/scenarios.ts';
 import type { FileRole } from './layout.ts';
 import { headingTitle } from './openspec-blocks.ts';
+import { pushChildren } from '../specs/markdown/walk.ts';
 
 const STORY_HEADING =
   /^User Story\s+(\d+)\s*(?:[-\u2013\u2014:]\s*(.*?))?\s*(?:\(Priority:\s*(P\d+)\))?\s*$/i;
@@ -99,7 +100,7 @@ function functional(source: MarkdownSource, scope: string): Requirement[] {
       const requirement = functionalItem(source, node, scope);
       if (requirement) found.push(requirement);
     }
-    if ('children' in node) stack.push(...(node.children as Nodes[]));
+    pushChildren(stack, node);
   }
   return found.sort((a, b) => a.headingRange.start.line - b.headingRange.start.line);
 }

@@ -17,6 +17,7 @@ import type {
 import { findCitations } from './references.ts';
 import { comparePositions } from './source-text.ts';
 import { extractTasks } from './tasks.ts';
+import { pushChildren } from './markdown/walk.ts';
 
 export interface DocumentParts {
   format: SpecFormat;
@@ -31,13 +32,14 @@ export function assembleDocument(source: MarkdownSource, parts: DocumentParts): 
   const sections = sectionsOf(source);
   const tasks = extractTasks(source.root, source.lines, parts.format === 'kiro');
   const prose = proseBlocks(source);
-  const declared = new Set(parts.requirements.map((r) => key(r.idRange)));
+  // A citation in a task, or a requirement's own ID, is not a mention.
+  const taken = new Set([
+    ...parts.requirements.map((r) => key(r.idRange)),
+    ...tasks.flatMap((t) => t.refs.map((r) => key(r.range))),
+  ]);
   const mentions = prose
     .flatMap((block) => findCitations(block.prose))
-    .filter(
-      (ref) =>
-        !declared.has(key(ref.range)) && !tasks.some((task) => contains(task.range, ref.range)),
-    );
+    .filter((ref) => !taken.has(key(ref.range)));
   const h1 = sections.find((s) => s.depth === 1);
   return {
     path: source.path,
@@ -61,12 +63,6 @@ export function assembleDocument(source: MarkdownSource, parts: DocumentParts): 
 
 function key(r: Range): string {
   return `${r.start.line}:${r.start.column}`;
-}
-
-function contains(outer: Range, inner: Range): boolean {
-  return (
-    comparePositions(outer.start, inner.start) <= 0 && comparePositions(inner.end, outer.end) <= 0
-  );
 }
 
 function sectionsOf(source: MarkdownSource): Section[] {
@@ -124,7 +120,7 @@ function markdownLinks(source: MarkdownSource): Link[] {
     if (node.type === 'link' || node.type === 'definition') {
       links.push({ target: node.url, origin: 'markdown', range: rangeOf(node) });
     }
-    if ('children' in node) stack.push(...(node.children as Nodes[]));
+    pushChildren(stack, node);
   }
   return links.sort((a, b) => comparePositions(a.range.start, b.range.start));
 }

@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Diagnostic, Frontmatter, Range } from './model.ts';
-import { normalizeSource, positionMapper, splitLines } from './source-text.ts';
+import { normalizeSource, positionMapper } from './source-text.ts';
 
 export interface FrontmatterBlock {
   /** The YAML between the fences. */
@@ -15,11 +15,15 @@ export interface FrontmatterBlock {
  */
 export function findFrontmatterBlock(text: string): FrontmatterBlock | 'unclosed' | null {
   if (!/^---[ \t]*(\n|$)/.test(text)) return null;
-  const lines = splitLines(text);
-  for (let i = 1; i < lines.length; i++) {
-    if (/^---[ \t]*$/.test(lines[i] as string)) {
-      return { yaml: lines.slice(1, i).join('\n'), closeLine: i + 1 };
-    }
+  // Line by line from the top: the block is short, the document may not be.
+  const first = text.indexOf('\n') + 1;
+  let line = 2;
+  for (let start = first; start > 0 && start <= text.length; line++) {
+    const end = text.indexOf('\n', start);
+    const current = text.slice(start, end === -1 ? text.length : end);
+    if (/^---[ \t]*$/.test(current)) return { yaml: text.slice(first, start - 1), closeLine: line };
+    if (end === -1) break;
+    start = end + 1;
   }
   return 'unclosed';
 }

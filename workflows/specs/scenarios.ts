@@ -2,6 +2,7 @@ import type { Nodes } from 'mdast';
 import { rangeOf } from './markdown/mdast-range.ts';
 import { proseOf, rangeInProse } from './markdown/prose.ts';
 import type { Prose, Step, StepKeyword } from './model.ts';
+import { pushChildren } from './markdown/walk.ts';
 
 const STEP = /^\s*(given|when|then|and|but)\b[ \t]*:?[ \t]*/i;
 /** Spec Kit writes a whole scenario on one line: `**Given** …, **When** …, **Then** …`. */
@@ -27,7 +28,7 @@ export function stepsFromBullets(nodes: readonly Nodes[], lines: readonly string
         }
       }
     }
-    if ('children' in node) stack.push(...[...(node.children as Nodes[])].reverse());
+    pushChildren(stack, node);
   }
   return steps;
 }

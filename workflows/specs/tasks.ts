@@ -3,6 +3,7 @@ import { rangeOf } from './markdown/mdast-range.ts';
 import { proseOf, rangeInProse } from './markdown/prose.ts';
 import type { Task } from './model.ts';
 import { findCitations } from './references.ts';
+import { pushChildren } from './markdown/walk.ts';
 
 /** `T001` (Spec Kit, Cairn) or `1.2` / `1.` (OpenSpec, Kiro) at the start of a task. */
 const TASK_ID = /^(T\d+|\d+(?:\.\d+)*)(?=[.:)]?(?:\s|$))/;
@@ -21,7 +22,7 @@ export function extractTasks(root: Root, lines: readonly string[], kiro: boolean
     if (node.type === 'listItem' && typeof node.checked === 'boolean') {
       tasks.push(readTask(node, lines, kiro));
     }
-    if ('children' in node) stack.push(...[...(node.children as Nodes[])].reverse());
+    pushChildren(stack, node);
   }
   return tasks;
 }
@@ -29,20 +30,22 @@ export function extractTasks(root: Root, lines: readonly string[], kiro: boolean
 function readTask(item: ListItem, lines: readonly string[], kiro: boolean): Task {
   const [first, ...rest] = item.children;
   const head = proseOf(first && first.type === 'paragraph' ? [first] : [], lines);
+  const nested = rest.flatMap((child) => ownContent(child));
   const text = head.text.replace(/\s+/g, ' ').trim();
   const leading = head.text.length - head.text.trimStart().length;
   const idMatch = TASK_ID.exec(head.text.trimStart());
   // The task's own content: its first paragraph and nested items that are not tasks.
-  const own = [first, ...rest.flatMap((child) => ownContent(child))].filter(
-    (n): n is NonNullable<typeof n> => n !== undefined,
-  );
+  const own =
+    nested.length === 0 && (first === undefined || first.type === 'paragraph')
+      ? head
+      : proseOf([...(first ? [first] : []), ...nested], lines);
   return {
     id: idMatch ? (idMatch[1] as string) : null,
     done: item.checked === true,
     text,
     parallel: PARALLEL.test(text),
     story: STORY.exec(text)?.[1] ?? null,
-    refs: findCitations(proseOf(own, lines), { kiro }),
+    refs: findCitations(own, { kiro }),
     range: rangeOf(item),
     idRange: idMatch ? rangeInProse(head, leading, leading + (idMatch[1] as string).length) : null,
   };

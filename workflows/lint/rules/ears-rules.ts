@@ -27,31 +27,31 @@ function earsRule(meta: Omit<Rule, 'check'>, check: StatementCheck): Rule {
   return {
     ...meta,
     check(workspace, report) {
-      for (const statement of statements(workspace)) check(statement, report);
+      for (const statement of statementsOf(workspace)) check(statement, report);
     },
   };
 }
 
-// Classification is shared by every EARS rule; a WeakMap keeps it to once per requirement.
-const readings = new WeakMap<Requirement, EarsReading>();
+// Every EARS rule reads the same classified statements: build them once per workspace.
+const cache = new WeakMap<Workspace, Statement[]>();
 
-function* statements(workspace: Workspace): Generator<Statement> {
+function statementsOf(workspace: Workspace): Statement[] {
+  let statements = cache.get(workspace);
+  if (statements) return statements;
+  statements = [];
   for (const document of workspace.documents) {
     for (const requirement of document.requirements) {
       if (requirement.kind === 'story' || requirement.statement.trim() === '') continue;
-      let reading = readings.get(requirement);
-      if (!reading) {
-        reading = classifyEars(requirement.statement);
-        readings.set(requirement, reading);
-      }
-      yield {
+      statements.push({
         requirement,
         openspec: document.format === 'openspec',
         text: requirement.statement,
-        reading,
-      };
+        reading: classifyEars(requirement.statement),
+      });
     }
   }
+  cache.set(workspace, statements);
+  return statements;
 }
 
 function at(statement: Statement, from: number, to: number) {

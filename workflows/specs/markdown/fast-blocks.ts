@@ -45,7 +45,9 @@ const THEMATIC = /^(?:(?:-[ ]*){3,}|(?:\*[ ]*){3,}|(?:_[ ]*){3,})$/;
 const LIST_ITEM = /^( *)([-*+]|\d{1,9}[.)])( +)(.*)$/;
 const TASK = /^\[([ xX])\] (?=\S)/;
 /** What remark reads and this reader does not: tabs, table delimiter rows, closing `#` runs. */
-const UNSUPPORTED_LINE = /\t|\|[ ]*:?-+|#[ ]*$|^(?=.*-)[ |:-]*[|:][ |:-]*$/;
+const UNSUPPORTED_LINE = /\t|\|[ ]*:?-+|#[ ]*$/;
+/** A delimiter row of a table without pipes (`:-`, `-:`): only these characters, a colon in it. */
+const BARE_DELIMITER_ROW = /^[ :-]*:[ :-]*$/;
 /** Block starts it leaves to remark: quotes, HTML, definitions, setext underlines, tables, empty items. */
 const UNSUPPORTED_BLOCK = /^(?:>|<|\[[^\]]*\]:|=+[ ]*$|-{1,2}[ ]*$|\||[-*+][ ]*$|\d{1,9}[.)][ ]*$)/;
 /** Item content that is itself a block (`- # x`, `- - x`, `- > x`): remark's job. */
@@ -118,7 +120,9 @@ class FastParser {
   private line(i: number): number {
     const line = this.lines[i] as Line;
     const text = line.text;
-    if (UNSUPPORTED_LINE.test(text)) unsupported();
+    if (UNSUPPORTED_LINE.test(text) || (BARE_DELIMITER_ROW.test(text) && text.includes('-'))) {
+      unsupported();
+    }
     if (text.trim() === '') {
       this.closeParagraph();
       if (this.items.length > 0) this.blankSinceList = true;

@@ -18,6 +18,7 @@ export interface Segment {
 }
 
 const UNSUPPORTED = /[\\<&~]|!\[|\[\^|\]\[|(?:https?|ftp|mailto|xmpp):|www\.|[\w.+-]@[\w-]+\./i;
+const MARKUP = /[`*_[\]]/;
 const PUNCTUATION = /[\p{P}\p{S}]/u;
 const WHITESPACE = /\s/u;
 
@@ -34,6 +35,8 @@ export function fastInline(segments: readonly Segment[]): PhrasingContent[] | nu
   const text = segments.map((s) => s.text).join('\n');
   if (UNSUPPORTED.test(text)) return null;
   const at = pointMapper(segments);
+  // Most statements and steps are plain text: one node.
+  if (!MARKUP.test(text)) return text === '' ? [] : [textNode(text, 0, text.length, at)];
   const out: PhrasingContent[] = [];
   let i = 0;
   let plainFrom = 0;

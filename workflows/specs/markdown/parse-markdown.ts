@@ -3,6 +3,7 @@ import { findFrontmatterBlock } from '../frontmatter.ts';
 import { fastParse } from './fast-blocks.ts';
 import { parseWithRemark } from './remark-parser.ts';
 import { safeCuts } from './safe-cuts.ts';
+import { pushChildren } from './walk.ts';
 
 /** Lines per piece: long enough to amortize the parser's start-up, short enough to stay linear. */
 const PIECE_LINES = 80;
@@ -58,6 +59,6 @@ function shift(tree: Root, lines: number, offset: number): void {
       p.start = { ...p.start, line: p.start.line + lines, offset: (p.start.offset ?? 0) + offset };
       p.end = { ...p.end, line: p.end.line + lines, offset: (p.end.offset ?? 0) + offset };
     }
-    if ('children' in node) stack.push(...(node.children as Nodes[]));
+    pushChildren(stack, node);
   }
 }

@@ -1,5 +1,6 @@
 import type { Nodes, Text } from 'mdast';
 import type { Position, Prose, Range } from '../model.ts';
+import { pushChildren } from './walk.ts';
 
 export const EMPTY_PROSE: Prose = { text: '', anchors: [] };
 
@@ -33,7 +34,6 @@ class ProseBuilder {
   ) {}
 
   add(node: Nodes): void {
-    // An explicit stack: deeply nested lists must not exhaust the call stack.
     const stack: Nodes[] = [node];
     while (stack.length > 0) {
       const current = stack.pop() as Nodes;
@@ -61,10 +61,10 @@ class ProseBuilder {
         case 'heading':
         case 'tableCell':
           this.separateBlock();
-          stack.push(...[...current.children].reverse());
+          pushChildren(stack, current);
           break;
         default:
-          if ('children' in current) stack.push(...[...(current.children as Nodes[])].reverse());
+          pushChildren(stack, current);
       }
     }
   }
