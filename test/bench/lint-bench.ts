@@ -5,7 +5,6 @@
 //    `openspec validate --all --strict --json`, both as CLI processes, and whether their
 //    findings agree item by item (verdict and the checks that fired).
 // Figures depend on the machine and its load; run it twice and quote both.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +13,7 @@ import { readWorkspaceFiles } from '../../electron/services/specs/read-workspace
 import { lintWorkspace } from '../../workflows/lint/lint-workspace.ts';
 import { parseWorkspace } from '../../workflows/specs/parse-workspace.ts';
 import { compareWithOpenSpec, type OpenSpecReport } from '../support/openspec-parity.ts';
+import { runProcess } from '../support/run-process.ts';
 import { writeCairnWorkspace, writeOpenSpecRepo } from './generate-workspaces.ts';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -35,18 +35,6 @@ async function timedAsync<T>(work: () => Promise<T>): Promise<[T, number]> {
   const start = performance.now();
   const value = await work();
   return [value, performance.now() - start];
-}
-
-function run(
-  command: string,
-  args: string[],
-  cwd: string,
-): Promise<{ code: number; stdout: string }> {
-  return new Promise((resolve) => {
-    execFile(command, args, { cwd, maxBuffer: 256 * 1024 * 1024 }, (error, stdout) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout });
-    });
-  });
 }
 
 const ms = (n: number) => `${n.toFixed(0)} ms`;
@@ -89,12 +77,12 @@ async function openSpecBench(root: string): Promise<void> {
     'json',
   ];
   // One warm-up run each, so that neither pays for a cold file cache.
-  await run(openspec, ['validate', '--all', '--strict', '--json', '--no-interactive'], root);
-  await run(process.execPath, cairn, REPO);
+  await runProcess(openspec, ['validate', '--all', '--strict', '--json', '--no-interactive'], root);
+  await runProcess(process.execPath, cairn, REPO);
   const [theirs, theirMs] = await timedAsync(() =>
-    run(openspec, ['validate', '--all', '--strict', '--json', '--no-interactive'], root),
+    runProcess(openspec, ['validate', '--all', '--strict', '--json', '--no-interactive'], root),
   );
-  const [ours, ourMs] = await timedAsync(() => run(process.execPath, cairn, REPO));
+  const [ours, ourMs] = await timedAsync(() => runProcess(process.execPath, cairn, REPO));
   const [, inProcessMs] = await timedAsync(async () =>
     lintWorkspace(parseWorkspace(await readWorkspaceFiles(root)), { only: ['OSPEC'] }),
   );

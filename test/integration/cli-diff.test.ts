@@ -1,30 +1,17 @@
 // Spawns `node bin/cairn.mjs diff` on two versions of the sample workspace.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runProcess } from '../support/run-process.ts';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SAMPLE = path.join(REPO, 'resources/sample-workspace');
 const REQS = 'specs/offline-review/requirements.md';
 
-function cairn(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [path.join(REPO, 'bin/cairn.mjs'), ...args],
-      { cwd: REPO },
-      (error, stdout, stderr) => {
-        resolve({
-          code: error ? (typeof error.code === 'number' ? error.code : 1) : 0,
-          stdout,
-          stderr,
-        });
-      },
-    );
-  });
+function cairn(...args: string[]) {
+  return runProcess(process.execPath, [path.join(REPO, 'bin/cairn.mjs'), ...args], REPO);
 }
 
 let root: string;

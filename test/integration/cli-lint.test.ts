@@ -1,6 +1,5 @@
 // Spawns the real CLI (`node bin/cairn.mjs lint …`) on the sample workspace and on each
 // fixture, and checks findings and exit codes.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,28 +7,14 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../workflows/lint/finding.ts';
 import { compareWithOpenSpec, type OpenSpecReport } from '../support/openspec-parity.ts';
+import { runProcess } from '../support/run-process.ts';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SAMPLE = path.join(REPO, 'resources/sample-workspace');
 const FIXTURES = path.join(REPO, 'test/fixtures');
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function run(command: string, args: string[], cwd = REPO): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(command, args, { cwd, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-
 const cairn = (...args: string[]) =>
-  run(process.execPath, [path.join(REPO, 'bin/cairn.mjs'), ...args]);
+  runProcess(process.execPath, [path.join(REPO, 'bin/cairn.mjs'), ...args], REPO);
 
 async function lintJson(dir: string, ...flags: string[]) {
   const result = await cairn('lint', dir, '--format', 'json', ...flags);
@@ -175,7 +160,7 @@ describe('cairn lint on the fixtures', () => {
 
   it('OpenSpec: the same verdicts and checks as `openspec validate --all --strict`', async () => {
     const dir = path.join(FIXTURES, 'openspec');
-    const theirs = await run(
+    const theirs = await runProcess(
       path.join(REPO, 'node_modules/.bin/openspec'),
       ['validate', '--all', '--strict', '--json', '--no-interactive'],
       dir,

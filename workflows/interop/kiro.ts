@@ -5,11 +5,16 @@ import type { List, Paragraph } from 'mdast';
 import { assembleDocument } from '../specs/document-assembly.ts';
 import { rangeOf } from '../specs/markdown/mdast-range.ts';
 import { outline } from '../specs/markdown/outline.ts';
-import { EMPTY_PROSE, proseOf, rangeInProse, sliceProse } from '../specs/markdown/prose.ts';
+import {
+  EMPTY_PROSE,
+  headingText,
+  proseOf,
+  rangeInProse,
+  sliceProse,
+} from '../specs/markdown/prose.ts';
 import type { MarkdownSource } from '../specs/markdown-source.ts';
 import type { Requirement, SpecDocument } from '../specs/model.ts';
 import type { FileRole } from './layout.ts';
-import { headingTitle } from './openspec-blocks.ts';
 
 const REQUIREMENT_HEADING = /^Requirement\s+(\d+)\b\s*(?:[:.\-\u2013\u2014]\s*(.*))?$/i;
 const USER_STORY = /^\s*User Story\s*:\s*/i;
@@ -28,7 +33,7 @@ function kiroRequirements(source: MarkdownSource, scope: string): Requirement[] 
   const children = source.root.children;
   return outline(children).flatMap((entry) => {
     const heading = proseOf([entry.heading], source.lines);
-    const match = REQUIREMENT_HEADING.exec(headingTitle(source, entry.heading));
+    const match = REQUIREMENT_HEADING.exec(headingText(entry.heading, source.lines));
     if (!match) return [];
     const number = match[1] as string;
     const section = children.slice(entry.index + 1, entry.end);

@@ -2,7 +2,7 @@
 // scenario counting), and mapped into Cairn's model at the same time.
 import type { Heading, RootContent } from 'mdast';
 import { rangeOf } from '../specs/markdown/mdast-range.ts';
-import { EMPTY_PROSE, proseOf } from '../specs/markdown/prose.ts';
+import { EMPTY_PROSE, headingText, proseOf } from '../specs/markdown/prose.ts';
 import type { MarkdownSource } from '../specs/markdown-source.ts';
 import type { OpenSpecBlock, Requirement, Scenario } from '../specs/model.ts';
 import { stepsFromBullets } from '../specs/scenarios.ts';
@@ -10,10 +10,6 @@ import { stepsFromBullets } from '../specs/scenarios.ts';
 export const REQUIREMENT_TITLE = /^Requirement:[ \t]*(.+)$/i;
 const METADATA_LINE = /^\*\*[^*]+\*\*:/;
 const SCENARIO_PREFIX = /^Scenario:\s*/i;
-
-export function headingTitle(source: MarkdownSource, heading: Heading): string {
-  return proseOf([heading], source.lines).text.trim();
-}
 
 /** The source lines of `nodes` (code blocks left out), trimmed, without blank lines. */
 function rawLines(source: MarkdownSource, nodes: readonly RootContent[]): string[] {
@@ -48,7 +44,7 @@ export function readOpenSpecBlock(
   scope: string,
 ): BlockReading {
   const heading = children[index] as Heading;
-  const title = headingTitle(source, heading);
+  const title = headingText(heading, source.lines);
   const canonical = REQUIREMENT_TITLE.exec(title);
   const name = canonical ? (canonical[1] as string).trim() : title;
   let bodyEnd = index + 1;
@@ -68,7 +64,7 @@ export function readOpenSpecBlock(
       const h = children[s.index] as Heading;
       const body = children.slice(s.index + 1, s.end);
       return {
-        name: headingTitle(source, h).replace(SCENARIO_PREFIX, '').trim(),
+        name: headingText(h, source.lines).replace(SCENARIO_PREFIX, '').trim(),
         range: { start: rangeOf(h).start, end: rangeOf(body[body.length - 1] ?? h).end },
         headingDepth: h.depth,
         steps: stepsFromBullets(body, source.lines),
@@ -83,7 +79,7 @@ export function readOpenSpecBlock(
     body: (text.length > 0 ? text : lines).join('\n'),
     scenarios: scenarios.map((s) => s.name),
     scenarioHeadings: scenarioHeadings.map((s) =>
-      headingTitle(source, children[s.index] as Heading)
+      headingText(children[s.index] as Heading, source.lines)
         .replace(SCENARIO_PREFIX, '')
         .trim(),
     ),

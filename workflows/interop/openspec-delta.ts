@@ -3,7 +3,7 @@
 import type { Heading, Nodes, RootContent } from 'mdast';
 import { assembleDocument } from '../specs/document-assembly.ts';
 import { rangeOf } from '../specs/markdown/mdast-range.ts';
-import { proseOf, rangeInProse } from '../specs/markdown/prose.ts';
+import { headingText, proseOf, rangeInProse } from '../specs/markdown/prose.ts';
 import type { MarkdownSource } from '../specs/markdown-source.ts';
 import type {
   DeltaOperation,
@@ -13,7 +13,7 @@ import type {
   SpecDocument,
 } from '../specs/model.ts';
 import type { FileRole } from './layout.ts';
-import { headingTitle, readOpenSpecBlock, REQUIREMENT_TITLE } from './openspec-blocks.ts';
+import { readOpenSpecBlock, REQUIREMENT_TITLE } from './openspec-blocks.ts';
 import { pushChildren } from '../specs/markdown/walk.ts';
 
 const DELTA_TITLE = /^(ADDED|MODIFIED|REMOVED|RENAMED) Requirements$/i;
@@ -79,7 +79,7 @@ function level2Sections(source: MarkdownSource, children: readonly RootContent[]
     node.type === 'heading' && node.depth === 2 ? [{ node, index }] : [],
   );
   return starts.map(({ node, index }, i) => {
-    const title = headingTitle(source, node);
+    const title = headingText(node, source.lines);
     const op = DELTA_TITLE.exec(title)?.[1]?.toUpperCase() as DeltaOperation | undefined;
     return {
       title,
@@ -98,12 +98,12 @@ function isRequirementHeading(
   return (
     node?.type === 'heading' &&
     node.depth === 3 &&
-    REQUIREMENT_TITLE.test(headingTitle(source, node))
+    REQUIREMENT_TITLE.test(headingText(node, source.lines))
   );
 }
 
 function requirementName(source: MarkdownSource, heading: Heading): string {
-  return (REQUIREMENT_TITLE.exec(headingTitle(source, heading))?.[1] ?? '').trim();
+  return (REQUIREMENT_TITLE.exec(headingText(heading, source.lines))?.[1] ?? '').trim();
 }
 
 function readRequirementSection(
@@ -120,7 +120,7 @@ function readRequirementSection(
     if (node?.type !== 'heading' || node.depth !== 3) continue;
     if (!isRequirementHeading(source, node)) {
       info.strayHeadings.push({
-        text: headingTitle(source, node),
+        text: headingText(node, source.lines),
         section: section.title,
         range: rangeOf(node),
       });
@@ -159,7 +159,7 @@ function readRemoved(
         const [first] = item.children;
         const name =
           first?.type === 'heading' && first.depth === 3
-            ? REQUIREMENT_TITLE.exec(headingTitle(source, first))?.[1]
+            ? REQUIREMENT_TITLE.exec(headingText(first, source.lines))?.[1]
             : first?.type === 'paragraph'
               ? BULLET_NAME.exec(proseOf([first], source.lines).text.trim())?.[1]
               : undefined;

@@ -6,14 +6,20 @@ import { outline } from '../specs/markdown/outline.ts';
 import type { MarkdownSource } from '../specs/markdown-source.ts';
 import type { OpenSpecSpecInfo, Requirement, SpecDocument } from '../specs/model.ts';
 import type { FileRole } from './layout.ts';
-import { headingTitle, readOpenSpecBlock, REQUIREMENT_TITLE } from './openspec-blocks.ts';
+import { readOpenSpecBlock, REQUIREMENT_TITLE } from './openspec-blocks.ts';
+import { headingText } from '../specs/markdown/prose.ts';
 
+// openspec's structure check is looser here than its delta reader (openspec-delta.ts), which
+// wants exactly one space: both are mirrored as they are.
 const DELTA_TITLE = /^(ADDED|MODIFIED|REMOVED|RENAMED)\s+Requirements$/i;
 
 export function buildOpenSpecSpec(source: MarkdownSource, role: FileRole): SpecDocument {
   const children = source.root.children;
   const entries = outline(children);
-  const titled = entries.map((entry) => ({ entry, title: headingTitle(source, entry.heading) }));
+  const titled = entries.map((entry) => ({
+    entry,
+    title: headingText(entry.heading, source.lines),
+  }));
 
   const purposeEntry = titled.find((t) => t.title.toLowerCase() === 'purpose')?.entry;
   let purpose: OpenSpecSpecInfo['purpose'] = null;

@@ -4,12 +4,17 @@ import type { ListItem, Nodes, Paragraph } from 'mdast';
 import { assembleDocument } from '../specs/document-assembly.ts';
 import { rangeOf } from '../specs/markdown/mdast-range.ts';
 import { outline, within } from '../specs/markdown/outline.ts';
-import { EMPTY_PROSE, proseOf, rangeInProse, sliceProse } from '../specs/markdown/prose.ts';
+import {
+  EMPTY_PROSE,
+  headingText,
+  proseOf,
+  rangeInProse,
+  sliceProse,
+} from '../specs/markdown/prose.ts';
 import type { MarkdownSource } from '../specs/markdown-source.ts';
 import type { Requirement, Scenario, SpecDocument } from '../specs/model.ts';
 import { stepsInline } from '../specs/scenarios.ts';
 import type { FileRole } from './layout.ts';
-import { headingTitle } from './openspec-blocks.ts';
 import { pushChildren } from '../specs/markdown/walk.ts';
 
 const STORY_HEADING =
@@ -32,7 +37,7 @@ function stories(source: MarkdownSource, scope: string): Requirement[] {
   const children = source.root.children;
   const entries = outline(children);
   return entries.flatMap((entry) => {
-    const title = headingTitle(source, entry.heading);
+    const title = headingText(entry.heading, source.lines);
     const match = STORY_HEADING.exec(title);
     if (!match) return [];
     const bodyEnd = within(entries, entry)[0]?.index ?? entry.end;

@@ -1,6 +1,12 @@
-import type { Range, Workspace } from '../specs/model.ts';
-import { clampRange, comparePositions, normalizeSource, splitLines } from '../specs/source-text.ts';
-import { CONFIG_PATH, parseWorkspaceConfig, type LintLevel } from '../specs/workspace-config.ts';
+import type { Workspace } from '../specs/model.ts';
+import {
+  clampRange,
+  comparePositions,
+  FILE_START,
+  normalizeSource,
+  splitLines,
+} from '../specs/source-text.ts';
+import { CONFIG_PATH, type LintLevel } from '../specs/workspace-config.ts';
 import type { Finding, Severity } from './finding.ts';
 import { RULES } from './rules/index.ts';
 
@@ -18,9 +24,7 @@ export interface LintResult {
 
 /** Runs every enabled rule over a parsed workspace; findings come sorted by file and place. */
 export function lintWorkspace(workspace: Workspace, options: LintOptions = {}): LintResult {
-  const levels: Record<string, LintLevel> = workspace.config
-    ? parseWorkspaceConfig(workspace.config.text).config.rules
-    : {};
+  const levels: Record<string, LintLevel> = workspace.settings?.config.rules ?? {};
   const lineLengths = lineLengthsByPath(workspace);
   const findings: Finding[] = [];
   for (const rule of RULES) {
@@ -48,7 +52,7 @@ export function lintWorkspace(workspace: Workspace, options: LintOptions = {}): 
         ruleId: rule.id,
         severity: 'error',
         path: workspace.documents[0]?.path ?? CONFIG_PATH,
-        range: START,
+        range: FILE_START,
         message: `Rule ${rule.id} failed (${(error as Error).message}); its findings are missing. Please report this.`,
       });
     }
@@ -58,8 +62,6 @@ export function lintWorkspace(workspace: Workspace, options: LintOptions = {}): 
   for (const f of findings) counts[f.severity]++;
   return { findings, counts };
 }
-
-const START: Range = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
 
 function lineLengthsByPath(workspace: Workspace): Map<string, number[]> {
   const map = new Map(workspace.documents.map((d) => [d.path, d.lineLengths]));

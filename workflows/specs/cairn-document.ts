@@ -2,7 +2,7 @@ import type { Paragraph, RootContent } from 'mdast';
 import { assembleDocument } from './document-assembly.ts';
 import { rangeOf } from './markdown/mdast-range.ts';
 import { outline, within, type OutlineEntry } from './markdown/outline.ts';
-import { EMPTY_PROSE, proseOf, rangeInProse } from './markdown/prose.ts';
+import { EMPTY_PROSE, headingText, proseOf, rangeInProse } from './markdown/prose.ts';
 import { frontmatterString, type MarkdownSource } from './markdown-source.ts';
 import type { DocumentKind, Requirement, Scenario, SpecDocument } from './model.ts';
 import { stepsFromBullets } from './scenarios.ts';
@@ -74,7 +74,7 @@ export function headingScenarios(
   nested: readonly OutlineEntry[],
 ): Scenario[] {
   return nested.flatMap((entry) => {
-    const title = proseOf([entry.heading], source.lines).text.trim();
+    const title = headingText(entry.heading, source.lines);
     const match = SCENARIO_HEADING.exec(title);
     if (!match) return [];
     const body = children.slice(entry.index + 1, entry.end);

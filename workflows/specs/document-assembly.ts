@@ -1,7 +1,7 @@
 import type { Nodes } from 'mdast';
 import { rangeOf } from './markdown/mdast-range.ts';
 import { outline } from './markdown/outline.ts';
-import { proseOf } from './markdown/prose.ts';
+import { headingText, proseOf } from './markdown/prose.ts';
 import { frontmatterString, type MarkdownSource } from './markdown-source.ts';
 import type {
   CoversGlob,
@@ -71,7 +71,7 @@ function sectionsOf(source: MarkdownSource): Section[] {
     const last = children[entry.end - 1] ?? entry.heading;
     return {
       depth: entry.heading.depth,
-      title: proseOf([entry.heading], source.lines).text.trim(),
+      title: headingText(entry.heading, source.lines),
       range: rangeOf(entry.heading),
       extent: { start: rangeOf(entry.heading).start, end: rangeOf(last).end },
     };

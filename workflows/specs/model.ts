@@ -1,5 +1,6 @@
 // The spec model: what Cairn knows about a workspace's specs, whatever layout they came in
 // (Cairn's own, GitHub Spec Kit, OpenSpec, Kiro). Plain data, so it crosses IPC unchanged.
+import type { ParsedConfig } from './workspace-config.ts';
 
 /** 1-based line and column, as editors show them. */
 export interface Position {
@@ -253,7 +254,8 @@ export interface Workspace {
   /** Layouts found, in the order detected. */
   layouts: SpecFormat[];
   paths: string[];
-  /** `.cairn/config.yaml`, when present. */
+  /** `.cairn/config.yaml`, when present, and what was read from it. */
   config: SourceFile | null;
+  settings: ParsedConfig | null;
   problems: FileProblem[];
 }

@@ -15,7 +15,8 @@ const CAIRN_FILE_NAMES = new Set(['prd.md', 'requirements.md', 'design.md', 'tas
 /** Parses every spec of a workspace, whatever its layout, into one model. */
 export function parseWorkspace(input: WorkspaceInput): Workspace {
   const config = input.files.find((f) => f.path === CONFIG_PATH) ?? null;
-  const roots = config ? parseWorkspaceConfig(config.text).config.roots : null;
+  const settings = config ? parseWorkspaceConfig(config.text) : null;
+  const roots = settings?.config.roots ?? null;
   const documents: SpecDocument[] = [];
   const markdown = input.files
     .filter((f) => /\.md$/i.test(f.path))
@@ -30,6 +31,7 @@ export function parseWorkspace(input: WorkspaceInput): Workspace {
     layouts: FORMAT_ORDER.filter((f) => found.has(f)),
     paths: input.paths,
     config,
+    settings,
     problems: input.problems ?? [],
   };
 }

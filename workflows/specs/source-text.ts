@@ -13,6 +13,9 @@ export function splitLines(text: string): string[] {
   return text.split('\n');
 }
 
+/** The empty range at the start of a file: where file-wide findings point. */
+export const FILE_START: Range = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+
 export function point(line: number, column: number): Position {
   return { line, column };
 }

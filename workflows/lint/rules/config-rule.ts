@@ -1,4 +1,4 @@
-import { CONFIG_PATH, parseWorkspaceConfig } from '../../specs/workspace-config.ts';
+import { CONFIG_PATH } from '../../specs/workspace-config.ts';
 import type { Rule } from '../finding.ts';
 
 /** CONFIG-001: `.cairn/config.yaml` problems, including rule IDs no rule has. */
@@ -9,8 +9,8 @@ export function configRule(knownRuleIds: () => ReadonlySet<string>): Rule {
     defaultSeverity: 'error',
     summary: `${CONFIG_PATH} that does not parse or does not match its schema.`,
     check(workspace, report) {
-      if (!workspace.config) return;
-      const { config, diagnostics } = parseWorkspaceConfig(workspace.config.text);
+      if (!workspace.settings) return;
+      const { config, diagnostics } = workspace.settings;
       for (const d of diagnostics) {
         report({
           path: CONFIG_PATH,

@@ -1,10 +1,11 @@
 // Rules about whole documents and files: open markers, frontmatter, unreadable files.
 import { CairnFrontmatterSchema } from '../../specs/cairn-frontmatter.ts';
 import { rangeInProse } from '../../specs/markdown/prose.ts';
-import type { Range } from '../../specs/model.ts';
 import type { Rule } from '../finding.ts';
+import { FILE_START } from '../../specs/source-text.ts';
+import { repeats } from '../repeats.ts';
+import type { SpecDocument } from '../../specs/model.ts';
 
-const START: Range = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
 const OPEN_MARKER = /\b(?:TBD|TBC|TODO|FIXME|XXX)\b|\?\?\?|\[NEEDS CLARIFICATION\b[^\]]*\]/g;
 const CLARIFICATION = /\[NEEDS CLARIFICATION\b/g;
 const MAX_CLARIFICATIONS = 3;
@@ -75,7 +76,7 @@ export const DOCUMENT_RULES: Rule[] = [
         if (!frontmatter) {
           report({
             path: document.path,
-            range: START,
+            range: FILE_START,
             message:
               'No frontmatter: start the file with a --- block giving id, title and type (see resources/spec-format.md).',
           });
@@ -124,19 +125,15 @@ export const DOCUMENT_RULES: Rule[] = [
     defaultSeverity: 'error',
     summary: 'Two documents with the same frontmatter id.',
     check(workspace, report) {
-      const seen = new Map<string, string>();
-      for (const document of workspace.documents) {
-        const id = document.frontmatter?.data['id'];
-        if (typeof id !== 'string') continue;
-        const first = seen.get(id);
-        if (first === undefined) {
-          seen.set(id, document.path);
-          continue;
-        }
+      const idOf = (d: SpecDocument) => {
+        const id = d.frontmatter?.data['id'];
+        return typeof id === 'string' ? id : null;
+      };
+      for (const { item: document, first } of repeats(workspace.documents, idOf)) {
         report({
           path: document.path,
-          range: document.frontmatter?.fields['id']?.value ?? START,
-          message: `Document id "${id}" is already used by ${first}; give this document its own id.`,
+          range: document.frontmatter?.fields['id']?.value ?? FILE_START,
+          message: `Document id "${idOf(document)}" is already used by ${first.path}; give this document its own id.`,
         });
       }
     },
@@ -149,7 +146,11 @@ export const DOCUMENT_RULES: Rule[] = [
     check(workspace, report) {
       for (const problem of workspace.problems) {
         if (problem.kind === 'invalid-utf8') continue;
-        report({ path: problem.path, range: problem.range ?? START, message: problem.message });
+        report({
+          path: problem.path,
+          range: problem.range ?? FILE_START,
+          message: problem.message,
+        });
       }
     },
   },
@@ -161,7 +162,11 @@ export const DOCUMENT_RULES: Rule[] = [
     check(workspace, report) {
       for (const problem of workspace.problems) {
         if (problem.kind !== 'invalid-utf8') continue;
-        report({ path: problem.path, range: problem.range ?? START, message: problem.message });
+        report({
+          path: problem.path,
+          range: problem.range ?? FILE_START,
+          message: problem.message,
+        });
       }
     },
   },

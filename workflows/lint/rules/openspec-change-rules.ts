@@ -8,8 +8,8 @@ import type {
   Workspace,
 } from '../../specs/model.ts';
 import type { Report, Rule } from '../finding.ts';
-
-const START: Range = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+import { FILE_START } from '../../specs/source-text.ts';
+import { repeats } from '../repeats.ts';
 
 function* deltas(
   workspace: Workspace,
@@ -159,7 +159,7 @@ export const OPENSPEC_CHANGE_RULES: Rule[] = [
           if (entries === 0) {
             report({
               path: document.path,
-              range: delta.sections[0]?.range ?? START,
+              range: delta.sections[0]?.range ?? FILE_START,
               message:
                 delta.sections.length > 0
                   ? 'The delta sections hold no requirement entries; add "### Requirement: <name>" blocks under them.'
@@ -175,7 +175,7 @@ export const OPENSPEC_CHANGE_RULES: Rule[] = [
         if (!anchor) continue;
         report({
           path: anchor.path,
-          range: START,
+          range: FILE_START,
           message: `Change ${key.split('/').pop()} has no deltas; add specs/<capability>/spec.md with "## ADDED Requirements" (or MODIFIED, REMOVED, RENAMED).`,
         });
       }
@@ -257,30 +257,28 @@ export const OPENSPEC_CHANGE_RULES: Rule[] = [
         if (document.format !== 'openspec' || document.kind !== 'tasks') continue;
         const groups = document.sections.filter((s) => s.depth === 2);
         if (!groups.some((g) => /^\d+\./.test(g.title))) continue;
-        const first = new Map<string, number>();
-        for (const task of document.tasks) {
-          if (!task.id || !task.id.includes('.')) continue;
+        // Tasks numbered `N.M` under a numbered group heading, as openspec reads them.
+        const numbered = document.tasks.flatMap((task) => {
+          if (!task.id?.includes('.')) return [];
           const group = groups.filter((g) => g.range.start.line < task.range.start.line).pop();
           const groupNumber = group ? /^(\d+)\./.exec(group.title)?.[1] : undefined;
-          if (groupNumber === undefined) continue;
-          const range = task.idRange ?? task.range;
-          const taskGroup = task.id.split('.')[0] as string;
-          if (Number(taskGroup) !== Number(groupNumber)) {
-            report({
-              path: document.path,
-              range,
-              message: `Task ${task.id} is under group ${groupNumber} but numbered for group ${taskGroup}; move or renumber it.`,
-            });
-          }
-          const line = first.get(task.id);
-          if (line === undefined) first.set(task.id, task.range.start.line);
-          else {
-            report({
-              path: document.path,
-              range,
-              message: `Task ${task.id} is already numbered on line ${line}; renumber one of them.`,
-            });
-          }
+          return groupNumber === undefined ? [] : [{ task, id: task.id, groupNumber }];
+        });
+        for (const { task, id, groupNumber } of numbered) {
+          const taskGroup = id.split('.')[0] as string;
+          if (Number(taskGroup) === Number(groupNumber)) continue;
+          report({
+            path: document.path,
+            range: task.idRange ?? task.range,
+            message: `Task ${id} is under group ${groupNumber} but numbered for group ${taskGroup}; move or renumber it.`,
+          });
+        }
+        for (const { item, first } of repeats(numbered, (n) => n.id)) {
+          report({
+            path: document.path,
+            range: item.task.idRange ?? item.task.range,
+            message: `Task ${item.id} is already numbered on line ${first.task.range.start.line}; renumber one of them.`,
+          });
         }
       }
     },

@@ -3,6 +3,7 @@
 import type { OpenSpecBlock, SpecDocument, Workspace } from '../../specs/model.ts';
 import type { Report, Rule } from '../finding.ts';
 import { readableSpecs } from './openspec-spec-rules.ts';
+import { repeats } from '../repeats.ts';
 
 export const SHALL_OR_MUST = /\b(SHALL|MUST)\b/;
 
@@ -104,18 +105,13 @@ export const OPENSPEC_REQUIREMENT_RULES: Rule[] = [
     openspecParity: true,
     summary: 'Two requirements with the same name (in a spec, or in one delta section).',
     check(workspace, report) {
-      const seen = new Map<string, number>();
-      for (const located of blocks(workspace)) {
-        if (!located.block.canonical) continue;
-        const key = `${located.document.path}\0${located.where}\0${located.block.name}`;
-        const line = seen.get(key);
-        if (line === undefined) {
-          seen.set(key, located.block.range.start.line);
-          continue;
-        }
+      const declared = repeats(blocks(workspace), (b) =>
+        b.block.canonical ? `${b.document.path}\0${b.where}\0${b.block.name}` : null,
+      );
+      for (const { item, first } of declared) {
         report({
-          ...at(located),
-          message: `${label(located)} is already declared on line ${line}; names must be unique.`,
+          ...at(item),
+          message: `${label(item)} is already declared on line ${first.block.range.start.line}; names must be unique.`,
         });
       }
       for (const document of workspace.documents) {
@@ -130,18 +126,13 @@ export const OPENSPEC_REQUIREMENT_RULES: Rule[] = [
           { what: 'RENAMED TO', names: delta.renamed.map((r) => ({ name: r.to, range: r.range })) },
         ];
         for (const { what, names } of lists) {
-          const lines = new Map<string, number>();
-          for (const { name, range } of names) {
-            const line = lines.get(name);
-            if (line === undefined) lines.set(name, range.start.line);
-            else {
-              report({
-                path: document.path,
-                range,
-                requirementId: name,
-                message: `${what} "${name}" is already listed on line ${line}; list it once.`,
-              });
-            }
+          for (const { item, first } of repeats(names, (n) => n.name)) {
+            report({
+              path: document.path,
+              range: item.range,
+              requirementId: item.name,
+              message: `${what} "${item.name}" is already listed on line ${first.range.start.line}; list it once.`,
+            });
           }
         }
       }

@@ -3,17 +3,15 @@
 import type {
   OpenSpecBlock,
   OpenSpecSpecInfo,
-  Range,
   SpecDocument,
   Workspace,
 } from '../../specs/model.ts';
 import type { Report, Rule } from '../finding.ts';
 import { isPurposePlaceholder } from './openspec-purpose.ts';
+import { FILE_START } from '../../specs/source-text.ts';
 
 export const MIN_PURPOSE_LENGTH = 50;
 export const MAX_REQUIREMENT_TEXT = 500;
-
-const START: Range = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
 
 /** Main specs that openspec can read at all (it stops at a missing Purpose or Requirements). */
 export function* readableSpecs(workspace: Workspace) {
@@ -53,7 +51,7 @@ export const OPENSPEC_SPEC_RULES: Rule[] = [
         if (!spec || spec.purpose?.text) continue;
         report({
           path: document.path,
-          range: spec.purpose?.range ?? START,
+          range: spec.purpose?.range ?? FILE_START,
           message: spec.purpose
             ? 'The Purpose section is empty; say in a sentence or two what this capability is for.'
             : 'No "## Purpose" section; add one saying what this capability is for (openspec cannot read the spec without it).',
@@ -73,7 +71,7 @@ export const OPENSPEC_SPEC_RULES: Rule[] = [
         if (!spec || !spec.purpose?.text || spec.requirementsSection) continue;
         report({
           path: document.path,
-          range: START,
+          range: FILE_START,
           message:
             'No "## Requirements" section; add one with "### Requirement: <name>" blocks (openspec cannot read the spec without it).',
         });
@@ -91,7 +89,7 @@ export const OPENSPEC_SPEC_RULES: Rule[] = [
       if (spec.blocks.length > 0) return;
       report({
         path: document.path,
-        range: spec.requirementsSection ?? START,
+        range: spec.requirementsSection ?? FILE_START,
         message:
           'The Requirements section has no requirement; add "### Requirement: <name>" blocks.',
       });

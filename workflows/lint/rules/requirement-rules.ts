@@ -10,6 +10,7 @@ import type { Requirement, Scenario, SpecDocument, Workspace } from '../../specs
 import { requirementKey } from '../citations.ts';
 import type { Report, Rule } from '../finding.ts';
 import { requirementLabel } from '../labels.ts';
+import { repeats } from '../repeats.ts';
 
 function* requirementsOf(workspace: Workspace, skipOpenSpec: boolean) {
   for (const document of workspace.documents) {
@@ -207,18 +208,11 @@ function missingSteps(scenario: Scenario): string[] {
 }
 
 function checkTaskIds(document: SpecDocument, report: (finding: Report) => void): void {
-  const seen = new Map<string, number>();
-  for (const task of document.tasks) {
-    if (!task.id) continue;
-    const line = seen.get(task.id);
-    if (line === undefined) {
-      seen.set(task.id, task.range.start.line);
-      continue;
-    }
+  for (const { item: task, first } of repeats(document.tasks, (t) => t.id)) {
     report({
       path: document.path,
       range: task.idRange ?? task.range,
-      message: `Task ${task.id} is already used on line ${line}; renumber one of them.`,
+      message: `Task ${task.id} is already used on line ${first.range.start.line}; renumber one of them.`,
     });
   }
 }

@@ -1,12 +1,11 @@
 import type { Node } from 'unist';
 import type { Range } from '../model.ts';
-
-const ORIGIN: Range = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+import { FILE_START } from '../source-text.ts';
 
 /** The range mdast recorded for a node (parsers always record one). */
 export function rangeOf(node: Node): Range {
   const p = node.position;
-  if (!p) return ORIGIN;
+  if (!p) return FILE_START;
   return {
     start: { line: p.start.line, column: p.start.column },
     end: { line: p.end.line, column: p.end.column },

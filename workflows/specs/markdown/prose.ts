@@ -1,4 +1,4 @@
-import type { Nodes, Text } from 'mdast';
+import type { Heading, Nodes, Text } from 'mdast';
 import type { Position, Prose, Range } from '../model.ts';
 import { pushChildren } from './walk.ts';
 
@@ -116,6 +116,11 @@ class ProseBuilder {
     while (source[column - 1] === '`') column++;
     this.append(value, { line: start.line, column });
   }
+}
+
+/** The text of a heading, markup removed and trimmed. */
+export function headingText(heading: Heading, lines: readonly string[]): string {
+  return proseOf([heading], lines).text.trim();
 }
 
 /** The file position of the character at `offset` in `prose`. */
