@@ -28,7 +28,7 @@ describe('readFrontmatter', () => {
   });
 
   it('reports an unterminated block and a non-mapping', () => {
-    expect(readFrontmatter('---\ntitle: A\n').error?.message).toMatch(/never ends/);
+    expect(readFrontmatter('---\ntitle: A\n').error?.message).toMatch(/has no closing --- line/);
     expect(readFrontmatter('---\n- a\n- b\n---\n').error?.message).toMatch(/mapping/);
   });
 });

@@ -7,6 +7,9 @@ export const PURE_PACKAGES = [
   'yaml',
   'unified',
   'picomatch',
+  // Type-only packages (@types/mdast, @types/unist): the node types of the Markdown tree.
+  'mdast',
+  'unist',
   /^remark-/,
   /^mdast-/,
   /^micromark/,

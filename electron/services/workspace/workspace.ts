@@ -7,6 +7,11 @@ import { CairnFailure } from '../../ipc/failure.ts';
 /** Folders that never hold specs. Dot-folders are skipped except the SDD tools' own. */
 const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'build', 'out', 'target', 'vendor']);
 const SPEC_DOT_DIRS = new Set(['.cairn', '.specify', '.kiro']);
+
+/** Whether a folder of this name is left out of a workspace scan. */
+export function skipsFolder(name: string): boolean {
+  return SKIPPED_DIRS.has(name) || (name.startsWith('.') && !SPEC_DOT_DIRS.has(name));
+}
 /** Frontmatter sits at the top; reading more of a large file for a listing is waste. */
 const HEAD_BYTES = 64 * 1024;
 export const MAX_READ_BYTES = 5 * 1024 * 1024;
@@ -61,8 +66,7 @@ export async function listSpecFiles(root: string, options: ListOptions = {}): Pr
     for (const entry of entries) {
       const rel = dir ? `${dir}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
-        if (SKIPPED_DIRS.has(entry.name)) continue;
-        if (entry.name.startsWith('.') && !SPEC_DOT_DIRS.has(entry.name)) continue;
+        if (skipsFolder(entry.name)) continue;
         pending.push(rel);
       } else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md')) {
         paths.push(rel);

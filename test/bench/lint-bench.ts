@@ -1,0 +1,125 @@
+// Lint benchmark: `npx tsx test/bench/lint-bench.ts [requirements]`.
+// 1. A generated Cairn workspace of 10,000 requirements (default): requirements per second for
+//    reading, parsing and linting it, in this process.
+// 2. A generated OpenSpec repo: the time of `cairn lint --strict --rules OSPEC` against
+//    `openspec validate --all --strict --json`, both as CLI processes, and whether their
+//    findings agree item by item (verdict and the checks that fired).
+// Figures depend on the machine and its load; run it twice and quote both.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readWorkspaceFiles } from '../../electron/services/specs/read-workspace-files.ts';
+import { lintWorkspace } from '../../workflows/lint/lint-workspace.ts';
+import { parseWorkspace } from '../../workflows/specs/parse-workspace.ts';
+import { compareWithOpenSpec, type OpenSpecReport } from '../support/openspec-parity.ts';
+import { runProcess } from '../support/run-process.ts';
+import { writeCairnWorkspace, writeOpenSpecRepo } from './generate-workspaces.ts';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const target = Number(process.argv[2] ?? 10_000);
+
+function timed<T>(work: () => T): [T, number] {
+  const start = performance.now();
+  const value = work();
+  return [value, performance.now() - start];
+}
+
+/** CPU time this process spent (user + system), in ms: less sensitive to other load than wall time. */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+async function timedAsync<T>(work: () => Promise<T>): Promise<[T, number]> {
+  const start = performance.now();
+  const value = await work();
+  return [value, performance.now() - start];
+}
+
+const ms = (n: number) => `${n.toFixed(0)} ms`;
+
+async function cairnBench(root: string): Promise<void> {
+  const perFeature = 100;
+  const count = writeCairnWorkspace(root, Math.ceil(target / perFeature), perFeature);
+  const cpuBefore = cpuMs();
+  const [input, readMs] = await timedAsync(() => readWorkspaceFiles(root));
+  const [workspace, parseMs] = timed(() => parseWorkspace(input));
+  const [result, lintMs] = timed(() => lintWorkspace(workspace));
+  const cpu = cpuMs() - cpuBefore;
+  const parsed = workspace.documents.reduce((n, d) => n + d.requirements.length, 0);
+  const total = readMs + parseMs + lintMs;
+  console.log(
+    `Cairn workspace: ${count} requirements in ${input.files.length} files (${parsed} parsed)`,
+  );
+  console.log(
+    `  read ${ms(readMs)}, parse ${ms(parseMs)}, lint rules ${ms(lintMs)}; total ${ms(total)} wall, ${ms(cpu)} CPU`,
+  );
+  console.log(
+    `  ${Math.round(count / (total / 1000))} requirements/second (${result.findings.length} findings: ${JSON.stringify(result.counts)})`,
+  );
+  console.log(
+    `  goal: 10,000 requirements in under 1 s -> ${count >= 10_000 && total < 1000 ? 'met' : 'not met'} on this run`,
+  );
+}
+
+async function openSpecBench(root: string): Promise<void> {
+  const requirements = writeOpenSpecRepo(root, 100, 10, 20);
+  const openspec = path.join(REPO, 'node_modules/.bin/openspec');
+  const cairn = [
+    path.join(REPO, 'bin/cairn.mjs'),
+    'lint',
+    root,
+    '--strict',
+    '--rules',
+    'OSPEC',
+    '--format',
+    'json',
+  ];
+  // One warm-up run each, so that neither pays for a cold file cache.
+  await runProcess(openspec, ['validate', '--all', '--strict', '--json', '--no-interactive'], root);
+  await runProcess(process.execPath, cairn, REPO);
+  const [theirs, theirMs] = await timedAsync(() =>
+    runProcess(openspec, ['validate', '--all', '--strict', '--json', '--no-interactive'], root),
+  );
+  const [ours, ourMs] = await timedAsync(() => runProcess(process.execPath, cairn, REPO));
+  const [, inProcessMs] = await timedAsync(async () =>
+    lintWorkspace(parseWorkspace(await readWorkspaceFiles(root)), { only: ['OSPEC'] }),
+  );
+  const comparison = compareWithOpenSpec(
+    JSON.parse(theirs.stdout) as OpenSpecReport,
+    JSON.parse(ours.stdout).findings,
+  );
+  const disagreements = comparison.filter((c) => !c.agree);
+  const failing = (side: 'openspec' | 'cairn') => comparison.filter((c) => !c[side].valid).length;
+  console.log(`OpenSpec repo: 100 specs, 20 changes, ${requirements + 20} requirements`);
+  console.log(
+    `  openspec validate --all --strict --json: ${ms(theirMs)} (exit ${theirs.code}, ${failing('openspec')} of ${comparison.length} items fail)`,
+  );
+  console.log(
+    `  cairn lint --strict --rules OSPEC:       ${ms(ourMs)} (exit ${ours.code}, ${failing('cairn')} items fail; ${ms(inProcessMs)} in process)`,
+  );
+  console.log(`  time ratio openspec / cairn (both CLIs): ${(theirMs / ourMs).toFixed(2)}`);
+  console.log(
+    `  findings agree on ${comparison.length - disagreements.length} of ${comparison.length} items`,
+  );
+  for (const d of disagreements.slice(0, 10)) {
+    console.log(
+      `    ${d.item}: openspec ${JSON.stringify(d.openspec)} vs cairn ${JSON.stringify(d.cairn)}`,
+    );
+  }
+}
+
+const base = fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-bench-'));
+try {
+  console.log(
+    `Node ${process.version}, ${os.cpus().length} CPUs, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  await cairnBench(path.join(base, 'cairn'));
+  await openSpecBench(path.join(base, 'openspec'));
+} finally {
+  fs.rmSync(base, { recursive: true, force: true });
+}

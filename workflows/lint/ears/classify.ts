@@ -1,0 +1,125 @@
+// EARS (Mavin et al., RE'09) classification of one requirement statement. Offsets are into
+// the statement text, so findings can point at the exact words. Any case is accepted (Kiro
+// writes `WHEN … THE SYSTEM SHALL …`).
+
+export type EarsPattern =
+  | 'ubiquitous'
+  | 'event-driven'
+  | 'state-driven'
+  | 'unwanted-behaviour'
+  | 'optional-feature'
+  | 'complex'
+  | 'unclassified';
+
+export type ClauseKeyword = 'where' | 'while' | 'when' | 'if';
+
+export interface Span {
+  from: number;
+  to: number;
+}
+
+export interface EarsReading {
+  pattern: EarsPattern;
+  /** Precondition and trigger clauses before the modal, in order. */
+  clauses: (Span & { keyword: ClauseKeyword })[];
+  /** What is named before the modal (`the app`); null when nothing is. */
+  subject: Span | null;
+  /** Every `shall` / `must`. */
+  modals: (Span & { word: string })[];
+  /** From the first modal to the end. */
+  response: Span | null;
+  /** `then` between an `If` clause and the subject. */
+  hasThen: boolean;
+  /** A `when`/`while`/`if` written after the response started: the trigger comes last. */
+  trailingTrigger: (Span & { keyword: string }) | null;
+}
+
+const MODAL = /\b(shall|must)\b/gi;
+const CLAUSE_START = /(^|[,;]\s*(?:and\s+)?|\bthen\s+)(where|while|when|if)\b/gi;
+const SEPARATOR = /[,;]|\bthen\b/gi;
+const TRAILING_TRIGGER = /\b(when|whenever|while|if|once)\b/gi;
+
+const PATTERN_OF: Record<ClauseKeyword, EarsPattern> = {
+  where: 'optional-feature',
+  while: 'state-driven',
+  when: 'event-driven',
+  if: 'unwanted-behaviour',
+};
+
+export function classifyEars(text: string): EarsReading {
+  const modals = [...text.matchAll(MODAL)].map((m) => ({
+    word: m[0],
+    from: m.index,
+    to: m.index + m[0].length,
+  }));
+  const first = modals[0];
+  const preamble = first ? text.slice(0, first.from) : text;
+
+  const clauses = [...preamble.matchAll(CLAUSE_START)].map((m) => {
+    const keywordAt = m.index + (m[1] as string).length;
+    return { keyword: (m[2] as string).toLowerCase() as ClauseKeyword, from: keywordAt, to: 0 };
+  });
+  // The subject follows the last separator (`,` `;` `then`) after the last clause.
+  let separator: Span | null = null;
+  for (const m of preamble.matchAll(SEPARATOR))
+    separator = { from: m.index, to: m.index + m[0].length };
+  const lastClause = clauses[clauses.length - 1];
+  let subjectFrom = !lastClause
+    ? 0
+    : separator && separator.from > lastClause.from
+      ? separator.to
+      : -1;
+  if (subjectFrom < 0 && lastClause) {
+    // No comma or THEN (Kiro: "WHILE x THE SYSTEM SHALL"): the system is the last "the …".
+    const base = lastClause.from + lastClause.keyword.length;
+    const article = [...preamble.slice(base).matchAll(/\bthe\s/gi)].pop();
+    if (article && article.index > 1) subjectFrom = base + article.index;
+  }
+  const separated =
+    separator !== null && lastClause !== undefined && separator.from > lastClause.from;
+  clauses.forEach((clause, i) => {
+    const next = clauses[i + 1]?.from;
+    clause.to =
+      next ??
+      (separated ? (separator as Span).from : subjectFrom >= 0 ? subjectFrom : preamble.length);
+  });
+  let subject: Span | null = null;
+  if (first && subjectFrom >= 0) {
+    const raw = preamble.slice(subjectFrom);
+    const from = subjectFrom + raw.length - raw.trimStart().length;
+    if (raw.trim().length > 0) subject = { from, to: from + raw.trim().length };
+  }
+
+  const kinds = new Set(clauses.map((c) => c.keyword));
+  const pattern: EarsPattern = !first
+    ? 'unclassified'
+    : kinds.size === 0
+      ? 'ubiquitous'
+      : kinds.size === 1
+        ? PATTERN_OF[clauses[0]?.keyword as ClauseKeyword]
+        : 'complex';
+
+  let trailingTrigger: EarsReading['trailingTrigger'] = null;
+  if (first) {
+    const m = [...text.slice(first.to).matchAll(TRAILING_TRIGGER)][0];
+    if (m) {
+      const from = first.to + m.index;
+      trailingTrigger = { keyword: m[0].toLowerCase(), from, to: from + m[0].length };
+    }
+  }
+
+  return {
+    pattern,
+    clauses,
+    subject,
+    modals,
+    response: first ? { from: first.from, to: text.length } : null,
+    hasThen: /\bthen\b/i.test(preamble),
+    trailingTrigger,
+  };
+}
+
+/** EARS order for complex requirements: Where, then While, then When/If. */
+export function clauseRank(keyword: ClauseKeyword): number {
+  return keyword === 'where' ? 0 : keyword === 'while' ? 1 : 2;
+}

@@ -1,0 +1,278 @@
+// The inline Markdown that specs are mostly made of (plain text, `**strong**`, `_emphasis_`,
+// `code`, `[links](x.md)`), turned into mdast exactly as remark would. Anything else (escapes,
+// entities, HTML, autolinks, nested or ambiguous emphasis, hard breaks) returns null and the
+// caller falls back to remark. The differential tests hold the two to the same trees.
+import type { PhrasingContent, Text } from 'mdast';
+import type { Point } from 'unist';
+
+/** One line of inline content and where it starts in the file. */
+export interface Segment {
+  text: string;
+  line: number;
+  /** 1-based column of `text[0]`. */
+  column: number;
+  /** Offset of `text[0]` in the file. */
+  offset: number;
+  /** Column just past the line's last character, trailing spaces included. */
+  lineEnd?: number;
+}
+
+const UNSUPPORTED = /[\\<&~]|!\[|\[\^|\]\[|(?:https?|ftp|mailto|xmpp):|www\.|[\w.+-]@[\w-]+\./i;
+const MARKUP = /[`*_[\]]/;
+const PUNCTUATION = /[\p{P}\p{S}]/u;
+const WHITESPACE = /\s/u;
+
+interface Run {
+  char: string;
+  from: number;
+  length: number;
+  open: boolean;
+  close: boolean;
+}
+
+/** Inline mdast for `segments` (the lines of one paragraph or heading), or null. */
+export function fastInline(segments: readonly Segment[]): PhrasingContent[] | null {
+  const text = segments.map((s) => s.text).join('\n');
+  if (UNSUPPORTED.test(text)) return null;
+  const at = pointMapper(segments);
+  // Most statements and steps are plain text: one node.
+  if (!MARKUP.test(text)) return text === '' ? [] : [textNode(text, 0, text.length, at)];
+  const out: PhrasingContent[] = [];
+  let i = 0;
+  let plainFrom = 0;
+  const flush = (to: number) => {
+    if (to > plainFrom) {
+      const node = plainText(text, plainFrom, to, at);
+      if (node === null) return false;
+      out.push(...node);
+    }
+    return true;
+  };
+  while (i < text.length) {
+    const ch = text[i];
+    if (ch === '`') {
+      const run = runLength(text, i, '`');
+      const close = findBacktickRun(text, i + run, run);
+      if (close === -1) {
+        i += run;
+        continue;
+      }
+      if (text.slice(i, close).includes('\n')) return null;
+      if (!flush(i)) return null;
+      let value = text.slice(i + run, close);
+      if (
+        value.length >= 2 &&
+        value.startsWith(' ') &&
+        value.endsWith(' ') &&
+        value.trim() !== ''
+      ) {
+        value = value.slice(1, -1);
+      }
+      out.push({ type: 'inlineCode', value, position: { start: at(i), end: at(close + run) } });
+      i = close + run;
+      plainFrom = i;
+      continue;
+    }
+    if (ch === '[' || ch === ']') {
+      const link = simpleLink(text, i);
+      if (link === 'unsupported') return null;
+      if (link) {
+        if (!flush(i)) return null;
+        const label = text.slice(i + 1, link.labelEnd);
+        const children = plainText(text, i + 1, link.labelEnd, at);
+        if (children === null || label.includes('\n')) return null;
+        out.push({
+          type: 'link',
+          title: null,
+          url: link.url,
+          children: children as PhrasingContent[],
+          position: { start: at(i), end: at(link.end) },
+        } as PhrasingContent);
+        i = link.end;
+        plainFrom = i;
+        continue;
+      }
+    }
+    i++;
+  }
+  if (!flush(text.length)) return null;
+  return out;
+}
+
+/** Text with emphasis and strong emphasis, no code or links. */
+function plainText(text: string, from: number, to: number, at: PointAt): PhrasingContent[] | null {
+  const runs: Run[] = [];
+  for (let i = from; i < to;) {
+    const ch = text[i] as string;
+    if (ch !== '*' && ch !== '_') {
+      i++;
+      continue;
+    }
+    const length = runLength(text, i, ch);
+    if (i + length > to) return null;
+    runs.push(classify(text, i, length, ch, from, to));
+    i += length;
+  }
+  const nodes: PhrasingContent[] = [];
+  let cursor = from;
+  let opener: Run | null = null;
+  const pushText = (a: number, b: number) => {
+    if (b > a) nodes.push(textNode(text, a, b, at));
+  };
+  for (const run of runs) {
+    if (!run.open && !run.close) continue;
+    // Runs that could go either way, long runs, nesting, and runs left unpaired (which may
+    // pair across a code span or link) are remark's to read.
+    if ((run.open && run.close) || run.length > 2) return null;
+    if (run.open) {
+      if (opener) return null;
+      opener = run;
+    } else {
+      if (!opener) return null;
+      if (opener.char !== run.char || opener.length !== run.length) return null;
+      pushText(cursor, opener.from);
+      const inner = opener.from + opener.length;
+      if (text.slice(inner, run.from).includes('\n')) return null;
+      nodes.push({
+        type: opener.length === 2 ? 'strong' : 'emphasis',
+        children: inner < run.from ? [textNode(text, inner, run.from, at)] : [],
+        position: { start: at(opener.from), end: at(run.from + run.length) },
+      } as PhrasingContent);
+      cursor = run.from + run.length;
+      opener = null;
+    }
+  }
+  if (opener) return null;
+  pushText(cursor, to);
+  return mergeText(nodes, text, at);
+}
+
+/** CommonMark's left- and right-flanking rules for a delimiter run. */
+function classify(
+  text: string,
+  from: number,
+  length: number,
+  char: string,
+  lo: number,
+  hi: number,
+): Run {
+  const before = from > lo ? (text[from - 1] as string) : ' ';
+  const after = from + length < hi ? (text[from + length] as string) : ' ';
+  const beforeSpace = WHITESPACE.test(before);
+  const afterSpace = WHITESPACE.test(after);
+  const beforePunct = PUNCTUATION.test(before);
+  const afterPunct = PUNCTUATION.test(after);
+  const left = !afterSpace && (!afterPunct || beforeSpace || beforePunct);
+  const right = !beforeSpace && (!beforePunct || afterSpace || afterPunct);
+  if (char === '*') return { char, from, length, open: left, close: right };
+  return {
+    char,
+    from,
+    length,
+    open: left && (!right || beforePunct),
+    close: right && (!left || afterPunct),
+  };
+}
+
+function textNode(text: string, from: number, to: number, at: PointAt): Text {
+  return {
+    type: 'text',
+    value: text.slice(from, to),
+    position: { start: at(from, 'text-start'), end: at(to, 'text-end') },
+  };
+}
+
+/** Adjacent text nodes are one node in mdast. */
+function mergeText(nodes: PhrasingContent[], text: string, at: PointAt): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  for (const node of nodes) {
+    const last = out[out.length - 1];
+    if (node.type === 'text' && last?.type === 'text' && last.position && node.position) {
+      out[out.length - 1] = textNode(
+        text,
+        last.position.start.offset as number,
+        node.position.end.offset as number,
+        at,
+      );
+    } else out.push(node);
+  }
+  return out;
+}
+
+function runLength(text: string, from: number, char: string): number {
+  let end = from;
+  while (text[end] === char) end++;
+  return end - from;
+}
+
+function findBacktickRun(text: string, from: number, length: number): number {
+  for (let i = text.indexOf('`', from); i !== -1; i = text.indexOf('`', i)) {
+    const run = runLength(text, i, '`');
+    if (run === length) return i;
+    i += run;
+  }
+  return -1;
+}
+
+/** `[label](url)` with a plain label and a plain destination; null for a literal bracket. */
+function simpleLink(
+  text: string,
+  at: number,
+): { labelEnd: number; url: string; end: number } | null | 'unsupported' {
+  if (text[at] === ']') return text[at + 1] === '(' ? 'unsupported' : null;
+  const labelEnd = text.indexOf(']', at + 1);
+  const nextOpen = text.indexOf('[', at + 1);
+  if (labelEnd === -1) return null;
+  if (nextOpen !== -1 && nextOpen < labelEnd) {
+    // `[a [b](c)]` and friends: leave to remark when a link may be involved.
+    return text.includes('](', at) ? 'unsupported' : null;
+  }
+  if (text[labelEnd + 1] !== '(') return null;
+  const close = text.indexOf(')', labelEnd + 2);
+  if (close === -1) return 'unsupported';
+  const url = text.slice(labelEnd + 2, close);
+  if (
+    url === '' ||
+    /[\s()<>"'`*_]/.test(url) ||
+    /[`*_]/.test(text.slice(at + 1, labelEnd)) ||
+    labelEnd === at + 1
+  ) {
+    return 'unsupported';
+  }
+  return { labelEnd, url, end: close + 1 };
+}
+
+/** A file point for an offset in the joined text; see pointMapper. */
+type PointAt = (offset: number, edge?: 'text-start' | 'text-end') => Point;
+
+/**
+ * Maps an offset in the joined text (lines joined by "\n") to a file point, as remark places
+ * text around a line break: text that opens with the break starts after the line's trailing
+ * spaces; text that closes with it ends at column 1 of the next line.
+ */
+function pointMapper(segments: readonly Segment[]): PointAt {
+  const starts: number[] = [];
+  let total = 0;
+  for (const s of segments) {
+    starts.push(total);
+    total += s.text.length + 1;
+  }
+  return (offset, edge) => {
+    let k = starts.length - 1;
+    while (k > 0 && (starts[k] as number) > offset) k--;
+    const s = segments[k] as Segment;
+    const delta = offset - (starts[k] as number);
+    if (
+      edge === 'text-start' &&
+      delta === s.text.length &&
+      s.lineEnd !== undefined &&
+      k < segments.length - 1
+    ) {
+      return { line: s.line, column: s.lineEnd, offset: s.offset + (s.lineEnd - s.column) };
+    }
+    if (edge === 'text-end' && delta === 0 && k > 0) {
+      return { line: s.line, column: 1, offset: s.offset - (s.column - 1) };
+    }
+    return { line: s.line, column: s.column + delta, offset: s.offset + delta };
+  };
+}

@@ -1,0 +1,174 @@
+import type { Heading, Nodes, Text } from 'mdast';
+import type { Position, Prose, Range } from '../model.ts';
+import { pushChildren } from './walk.ts';
+
+export const EMPTY_PROSE: Prose = { text: '', anchors: [] };
+
+export interface ProseOptions {
+  /** Leave out inline code (for checks on words a reader writes, like TBD). */
+  skipCode?: boolean;
+}
+
+/**
+ * The readable text of mdast nodes (markup removed, code blocks left out), with anchors that
+ * map each offset back to the source. Blocks are separated by a newline.
+ */
+export function proseOf(
+  nodes: readonly Nodes[],
+  lines: readonly string[],
+  options: ProseOptions = {},
+): Prose {
+  const builder = new ProseBuilder(lines, options);
+  for (const node of nodes) builder.add(node);
+  return builder.finish();
+}
+
+class ProseBuilder {
+  private text = '';
+  private readonly anchors: Prose['anchors'] = [];
+  private blockOpen = false;
+
+  constructor(
+    private readonly lines: readonly string[],
+    private readonly options: ProseOptions,
+  ) {}
+
+  add(node: Nodes): void {
+    const stack: Nodes[] = [node];
+    while (stack.length > 0) {
+      const current = stack.pop() as Nodes;
+      switch (current.type) {
+        case 'text':
+          this.addText(current);
+          break;
+        case 'inlineCode':
+          if (!this.options.skipCode) this.addInlineCode(current.value, current.position?.start);
+          break;
+        case 'break':
+          this.append('\n');
+          break;
+        case 'code':
+        case 'html':
+        case 'yaml':
+        case 'image':
+        case 'imageReference':
+        case 'definition':
+        case 'footnoteDefinition':
+        case 'footnoteReference':
+        case 'thematicBreak':
+          break;
+        case 'paragraph':
+        case 'heading':
+        case 'tableCell':
+          this.separateBlock();
+          pushChildren(stack, current);
+          break;
+        default:
+          pushChildren(stack, current);
+      }
+    }
+  }
+
+  finish(): Prose {
+    return { text: this.text, anchors: this.anchors };
+  }
+
+  private separateBlock(): void {
+    if (this.blockOpen) this.append('\n');
+    this.blockOpen = true;
+  }
+
+  private append(piece: string, at?: Position): void {
+    if (at && piece.length > 0) {
+      this.anchors.push({
+        offset: this.text.length,
+        length: piece.length,
+        line: at.line,
+        column: at.column,
+      });
+    }
+    this.text += piece;
+  }
+
+  private addText(node: Text): void {
+    const start = node.position?.start;
+    const end = node.position?.end;
+    const pieces = node.value.split('\n');
+    pieces.forEach((piece, index) => {
+      if (index > 0) this.append('\n');
+      if (!start || !end) return this.append(piece);
+      // Counted from the end: mdast drops a leading line break from the value (after a task
+      // checkbox, say) but not from the position.
+      const line = end.line - (pieces.length - 1 - index);
+      let column: number;
+      if (line === start.line) column = start.column;
+      else if (index === pieces.length - 1) column = end.column - piece.length;
+      // A middle line of a paragraph: it runs to the end of its source line.
+      else column = (this.lines[line - 1] ?? '').trimEnd().length - piece.length + 1;
+      this.append(piece, { line, column: Math.max(1, column) });
+    });
+  }
+
+  private addInlineCode(value: string, start: Position | undefined): void {
+    if (!start) return this.append(value);
+    const source = this.lines[start.line - 1] ?? '';
+    let column = start.column;
+    while (source[column - 1] === '`') column++;
+    this.append(value, { line: start.line, column });
+  }
+}
+
+/** The text of a heading, markup removed and trimmed. */
+export function headingText(heading: Heading, lines: readonly string[]): string {
+  return proseOf([heading], lines).text.trim();
+}
+
+/** The file position of the character at `offset` in `prose`. */
+export function positionInProse(prose: Prose, offset: number): Position {
+  const anchors = prose.anchors;
+  let low = 0;
+  let high = anchors.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if ((anchors[mid] as Prose['anchors'][number]).offset <= offset) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  const anchor = anchors[found] ?? anchors[0];
+  if (!anchor) return { line: 1, column: 1 };
+  const delta = Math.min(Math.max(0, offset - anchor.offset), anchor.length);
+  return { line: anchor.line, column: anchor.column + delta };
+}
+
+/** The file range of `prose.text.slice(from, to)`. */
+export function rangeInProse(prose: Prose, from: number, to: number): Range {
+  const start = positionInProse(prose, from);
+  if (to <= from) return { start, end: start };
+  const last = positionInProse(prose, to - 1);
+  const end = { line: last.line, column: last.column + 1 };
+  return end.line < start.line || (end.line === start.line && end.column < start.column)
+    ? { start, end: start }
+    : { start, end };
+}
+
+/** The part of `prose` from offset `from` on, with anchors that still point into the file. */
+export function sliceProse(prose: Prose, from: number): Prose {
+  if (from <= 0) return prose;
+  return {
+    text: prose.text.slice(from),
+    anchors: prose.anchors
+      .filter((a) => a.offset + a.length > from)
+      .map((a) =>
+        a.offset >= from
+          ? { ...a, offset: a.offset - from }
+          : {
+              ...a,
+              offset: 0,
+              length: a.length - (from - a.offset),
+              column: a.column + (from - a.offset),
+            },
+      ),
+  };
+}

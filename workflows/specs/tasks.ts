@@ -1,0 +1,58 @@
+import type { ListItem, Nodes, Root } from 'mdast';
+import { rangeOf } from './markdown/mdast-range.ts';
+import { proseOf, rangeInProse } from './markdown/prose.ts';
+import type { Task } from './model.ts';
+import { findCitations } from './references.ts';
+import { pushChildren } from './markdown/walk.ts';
+
+/** `T001` (Spec Kit, Cairn) or `1.2` / `1.` (OpenSpec, Kiro) at the start of a task. */
+const TASK_ID = /^(T\d+|\d+(?:\.\d+)*)(?=[.:)]?(?:\s|$))/;
+const PARALLEL = /\[P\]/;
+const STORY = /\[(US\d+)\]/;
+
+/**
+ * Every checkbox list item (`- [ ]`, `- [x]`) of a document, in order. Nested non-task items
+ * (Kiro's `_Requirements: 1.2_` bullets) count as part of the task above them.
+ */
+export function extractTasks(root: Root, lines: readonly string[], kiro: boolean): Task[] {
+  const tasks: Task[] = [];
+  const stack: Nodes[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as Nodes;
+    if (node.type === 'listItem' && typeof node.checked === 'boolean') {
+      tasks.push(readTask(node, lines, kiro));
+    }
+    pushChildren(stack, node);
+  }
+  return tasks;
+}
+
+function readTask(item: ListItem, lines: readonly string[], kiro: boolean): Task {
+  const [first, ...rest] = item.children;
+  const head = proseOf(first && first.type === 'paragraph' ? [first] : [], lines);
+  const nested = rest.flatMap((child) => ownContent(child));
+  const text = head.text.replace(/\s+/g, ' ').trim();
+  const leading = head.text.length - head.text.trimStart().length;
+  const idMatch = TASK_ID.exec(head.text.trimStart());
+  // The task's own content: its first paragraph and nested items that are not tasks.
+  const own =
+    nested.length === 0 && (first === undefined || first.type === 'paragraph')
+      ? head
+      : proseOf([...(first ? [first] : []), ...nested], lines);
+  return {
+    id: idMatch ? (idMatch[1] as string) : null,
+    done: item.checked === true,
+    text,
+    parallel: PARALLEL.test(text),
+    story: STORY.exec(text)?.[1] ?? null,
+    refs: findCitations(own, { kiro }),
+    range: rangeOf(item),
+    idRange: idMatch ? rangeInProse(head, leading, leading + (idMatch[1] as string).length) : null,
+  };
+}
+
+/** A nested list's items that are not tasks themselves (those are read on their own). */
+function ownContent(node: Nodes): Nodes[] {
+  if (node.type !== 'list') return [node];
+  return node.children.filter((child) => typeof child.checked !== 'boolean');
+}
