@@ -4,6 +4,7 @@
 // This file is loaded by the renderer too: zod and workflows/ only.
 import { z } from 'zod';
 import { modelChannels } from './contract/models.ts';
+import { specChannels } from './contract/specs.ts';
 
 export const ERROR_CODES = [
   'invalid_input',
@@ -97,6 +98,7 @@ export const contract = {
   /** Lists spec files with progress events; large workspaces take a while. */
   'workspace.scan': stream(Empty, ScanEventSchema),
   ...modelChannels,
+  ...specChannels,
 } as const;
 
 export type Contract = typeof contract;

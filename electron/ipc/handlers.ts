@@ -2,6 +2,7 @@ import type { Core } from '../services/core.ts';
 import { listSpecFiles, readWorkspaceFile } from '../services/workspace/workspace.ts';
 import type { Handlers } from './dispatch.ts';
 import { createModelHandlers } from './handlers/models.ts';
+import { createSpecHandlers } from './handlers/specs.ts';
 
 export function createHandlers(core: Core): Handlers {
   return {
@@ -35,5 +36,6 @@ export function createHandlers(core: Core): Handlers {
       emit({ type: 'done', files, elapsedMs: performance.now() - started });
     },
     ...createModelHandlers(core),
+    ...createSpecHandlers(core),
   };
 }

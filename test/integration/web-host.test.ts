@@ -154,3 +154,33 @@ describe('the web host’s WebSocket', () => {
     ws.close();
   });
 });
+
+describe('specs.lint over the socket', () => {
+  it('returns the sample workspace’s findings with ranges, as cairn lint prints them', async () => {
+    const ws = await openSocket(host.port, { origin, token: host.token });
+    const result = await invoke(ws, 20, 'specs.lint', {});
+    expect(result.ok).toBe(true);
+    const report = (
+      result as {
+        value: {
+          findings: { ruleId: string; path: string; range: { start: { line: number } } }[];
+          counts: object;
+        };
+      }
+    ).value;
+    expect(report.counts).toEqual({ error: 1, warning: 4, info: 1 });
+    expect(report.findings.map((f) => `${f.ruleId} ${f.path}:${f.range.start.line}`)).toEqual([
+      'SPEC-001 specs/offline-review/prd.md:45',
+      'EARS-004 specs/offline-review/requirements.md:47',
+      'EARS-006 specs/offline-review/requirements.md:47',
+      'SPEC-002 specs/offline-review/requirements.md:65',
+      'EARS-008 specs/offline-review/requirements.md:67',
+      'SPEC-006 specs/offline-review/tasks.md:25',
+    ]);
+    expect(await invoke(ws, 21, 'specs.lint', { strict: 'yes' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    ws.close();
+  });
+});

@@ -26,6 +26,7 @@ const modelHandlersNotUsedHere = {
   'models.calibrate': notUsedHere,
   'models.download': notUsedHere,
   'models.generate': notUsedHere,
+  'specs.lint': notUsedHere,
 } satisfies Partial<Handlers>;
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {

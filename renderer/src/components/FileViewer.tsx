@@ -1,10 +1,14 @@
-import { selectSelectedFile } from '../state/selectors.ts';
+import { useMemo } from 'react';
+import { findingsOf, selectSelectedFile } from '../state/selectors.ts';
+import { FindingList } from './FindingList.tsx';
 import { useCairn } from '../state/store.ts';
 
 export function FileViewer() {
   const file = useCairn(selectSelectedFile);
   const text = useCairn((s) => s.fileText);
   const error = useCairn((s) => s.fileError);
+  const lint = useCairn((s) => s.lint);
+  const findings = useMemo(() => findingsOf(lint, file?.path ?? null), [lint, file?.path]);
   if (!file) {
     return <p className="muted placeholder">Choose a spec on the left to read it.</p>;
   }
@@ -18,6 +22,7 @@ export function FileViewer() {
         </p>
         {file.problem && <p className="error">{file.problem}</p>}
       </header>
+      <FindingList findings={findings} />
       {error ? (
         <p className="error" role="alert">
           {error.message}

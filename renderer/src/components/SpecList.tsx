@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { filesByFolder } from '../state/selectors.ts';
+import { filesByFolder, findingsByPath } from '../state/selectors.ts';
 import { useCairn } from '../state/store.ts';
 
 export function SpecList() {
@@ -9,6 +9,8 @@ export function SpecList() {
   const selectedPath = useCairn((s) => s.selectedPath);
   const selectFile = useCairn((s) => s.selectFile);
   const groups = useMemo(() => filesByFolder(files), [files]);
+  const lint = useCairn((s) => s.lint);
+  const problems = useMemo(() => findingsByPath(lint?.findings ?? []), [lint]);
 
   if (error)
     return (
@@ -44,6 +46,11 @@ export function SpecList() {
                   <span className="spec-meta">
                     {file.type && <span className={`badge badge-${file.type}`}>{file.type}</span>}
                     {file.status && <span className="badge badge-status">{file.status}</span>}
+                    <ProblemBadge
+                      count={
+                        problems.get(file.path)?.filter((f) => f.severity !== 'info').length ?? 0
+                      }
+                    />
                     {file.problem && (
                       <span className="badge badge-problem" title={file.problem}>
                         frontmatter error
@@ -58,5 +65,14 @@ export function SpecList() {
         </section>
       ))}
     </div>
+  );
+}
+
+function ProblemBadge({ count }: { count: number }) {
+  if (count === 0) return null;
+  return (
+    <span className="badge badge-problem" title="Lint errors and warnings in this spec">
+      {count} {count === 1 ? 'problem' : 'problems'}
+    </span>
   );
 }

@@ -1,10 +1,12 @@
 import { create } from 'zustand';
 import { createAppSlice, type AppSlice } from './app-slice.ts';
+import { createLintSlice, type LintSlice } from './lint-slice.ts';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspace-slice.ts';
 
-export type CairnState = AppSlice & WorkspaceSlice;
+export type CairnState = AppSlice & WorkspaceSlice & LintSlice;
 
 export const useCairn = create<CairnState>()((...a) => ({
   ...createAppSlice(...a),
   ...createWorkspaceSlice(...a),
+  ...createLintSlice(...a),
 }));

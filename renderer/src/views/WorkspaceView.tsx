@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { FileViewer } from '../components/FileViewer.tsx';
+import { LintSummary } from '../components/LintSummary.tsx';
 import { SpecList } from '../components/SpecList.tsx';
 import { useCairn } from '../state/store.ts';
 
@@ -7,12 +8,18 @@ export function WorkspaceView() {
   const workspace = useCairn((s) => s.info?.workspace ?? null);
   const files = useCairn((s) => s.files.length);
   const scanWorkspace = useCairn((s) => s.scanWorkspace);
+  const runLint = useCairn((s) => s.runLint);
+  const scanDone = useCairn((s) => s.scan.state === 'done');
   const root = workspace?.root;
 
   useEffect(() => {
     if (!root) return;
     return scanWorkspace();
   }, [root, scanWorkspace]);
+
+  useEffect(() => {
+    if (root && scanDone) void runLint();
+  }, [root, scanDone, runLint]);
 
   if (!workspace) {
     return (
@@ -30,7 +37,9 @@ export function WorkspaceView() {
         <h1 id="workspace-title" title={workspace.root}>
           {workspace.name}
         </h1>
-        <p className="muted">{files} spec files</p>
+        <p className="muted">
+          {files} spec files <LintSummary />
+        </p>
         <SpecList />
       </aside>
       <div className="content">
