@@ -42,7 +42,25 @@ await Promise.all([
     external,
     logLevel: 'warning',
   }),
+  // The command line, bundled so it starts fast, with its own copy of the worker beside it.
+  build({
+    entryPoints: {
+      cairn: 'electron/cli/entry.ts',
+      'inference-worker': 'native-models/local/worker.ts',
+    },
+    outdir: 'dist/cli',
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    sourcemap: true,
+    // Bundled CommonJS dependencies still call require(); give them one.
+    banner: {
+      js: "import { createRequire as __cairnRequire } from 'node:module'; const require = __cairnRequire(import.meta.url);",
+    },
+    external: [...external, 'tsx', 'tsx/*'],
+    logLevel: 'warning',
+  }),
 ]);
-console.log(
-  'Built dist/main/main.cjs, dist/main/inference-worker.mjs and dist/preload/preload.cjs',
-);
+console.log('Built dist/main, dist/preload and dist/cli (the cairn command)');

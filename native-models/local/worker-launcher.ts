@@ -7,6 +7,7 @@
 //   'message' and 'exit' events, `kill()`. The worker side needs nothing more: worker-port.ts
 //   already speaks `process.parentPort`.
 import { fork, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Readable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -44,7 +45,9 @@ export function defaultWorkerEntry(): string {
         'The host must pass a WorkerLauncher, such as one built on Electron’s utilityProcess.fork.',
     );
   }
-  return fileURLToPath(new URL('./worker.ts', here));
+  // Sources in a checkout; the bundled CLI (dist/cli/) ships the worker bundled beside it.
+  const source = fileURLToPath(new URL('./worker.ts', here));
+  return fs.existsSync(source) ? source : fileURLToPath(new URL('./inference-worker.mjs', here));
 }
 
 function tsxExecArgv(entry: string): string[] {

@@ -19,6 +19,17 @@ describe('cairn (the command)', () => {
     expect(bad.stderr).toMatch(/--port must be a whole number/);
   });
 
+  it('runs from the TypeScript sources when asked (or when the bundle is stale)', () => {
+    const fromSource = spawnSync('node', [...CAIRN, '--version'], {
+      encoding: 'utf8',
+      env: { ...process.env, CAIRN_FROM_SOURCE: '1' },
+    });
+    expect(fromSource.status).toBe(0);
+    expect(fromSource.stdout.trim()).toBe(
+      JSON.parse(fs.readFileSync('package.json', 'utf8')).version,
+    );
+  });
+
   it('exits 3 with a clear message when the workspace does not exist', () => {
     const missing = spawnSync(
       'node',
