@@ -17,7 +17,9 @@ function generate(): void {
     fs.writeFileSync(
       path.join(dir, 'requirements.md'),
       `---\nid: SPEC-${i}\ntitle: Feature ${i}\ntype: requirements\nstatus: draft\nowners: [a, b]\ncovers: [src/f${i}/**]\n---\n\n# Feature ${i}\n\n` +
-        `### REQ-${i.toString(36).toUpperCase().padStart(6, '0')}: Thing\n\nWhen X happens, the system shall do Y within 2 seconds.\n`.repeat(5),
+        `### REQ-${i.toString(36).toUpperCase().padStart(6, '0')}: Thing\n\nWhen X happens, the system shall do Y within 2 seconds.\n`.repeat(
+          5,
+        ),
     );
   }
 }
@@ -64,7 +66,9 @@ async function main(): Promise<void> {
   console.log(`workspace of ${count} specs (${listed} listed), median of ${rounds} rounds`);
   console.log(`  baseline (walk + read, no parsing): ${median(base).toFixed(1)} ms`);
   console.log(`  cairn listSpecFiles:                ${median(cairn).toFixed(1)} ms`);
-  console.log(`  ratio cairn / baseline:             ${(median(cairn) / median(base)).toFixed(2)}x`);
+  console.log(
+    `  ratio cairn / baseline:             ${(median(cairn) / median(base)).toFixed(2)}x`,
+  );
   fs.rmSync(root, { recursive: true, force: true });
 }
 
