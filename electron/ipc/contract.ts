@@ -3,6 +3,8 @@
 // (Electron IPC, the web host's WebSocket) validate with these schemas before a handler runs.
 // This file is loaded by the renderer too: zod and workflows/ only.
 import { z } from 'zod';
+import { driftChannels } from './contract/drift.ts';
+import { repoChannels } from './contract/repo.ts';
 
 export const ERROR_CODES = [
   'invalid_input',
@@ -13,6 +15,13 @@ export const ERROR_CODES = [
   'forbidden',
   'internal',
   'transport',
+  // git sync and drift (electron/ipc/contract/repo.ts)
+  'not_a_repository',
+  'auth_failed',
+  'network',
+  'conflict',
+  'unsupported',
+  'corrupt',
 ] as const;
 
 export const CairnErrorSchema = z.object({
@@ -95,6 +104,8 @@ export const contract = {
   ),
   /** Lists spec files with progress events; large workspaces take a while. */
   'workspace.scan': stream(Empty, ScanEventSchema),
+  ...repoChannels,
+  ...driftChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -171,7 +171,11 @@ describe('merge properties (seeded random specs and edits)', () => {
     seed,
     oursEdits,
     theirsEdits,
-  }: fc.RecordValue<{ seed: number; oursEdits: number; theirsEdits: number }>) => {
+  }: {
+    seed: number;
+    oursEdits: number;
+    theirsEdits: number;
+  }) => {
     const rnd = seeded(seed);
     const base = randomSpec(rnd);
     let ours = base;
