@@ -1,11 +1,12 @@
 // A real git server on 127.0.0.1 for tests: node:http in front of Debian's `git http-backend`
 // (CGI), with HTTP basic auth checked against one token. Faults can be switched on to cut a
 // push or a fetch part-way, or to stop answering. Test-only: Cairn itself never runs git.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { git } from './native-git.ts';
 
 export interface Faults {
   /** Destroy the connection once this many bytes of a push (receive-pack POST) arrived. */
@@ -30,27 +31,7 @@ export interface GitServer {
 
 export const TEST_USER = 'x-access-token';
 
-export function git(cwd: string, ...args: string[]): string {
-  const result = spawnSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 'Test Server',
-      GIT_AUTHOR_EMAIL: 'server@example.com',
-      GIT_COMMITTER_NAME: 'Test Server',
-      GIT_COMMITTER_EMAIL: 'server@example.com',
-      GIT_CONFIG_NOSYSTEM: '1',
-      HOME: cwd,
-    },
-  });
-  if (result.status !== 0) {
-    throw new Error(`git ${args.join(' ')} failed in ${cwd}: ${result.stderr}`);
-  }
-  return result.stdout;
-}
-
-export async function startGitServer(root: string, token: string): Promise<GitServer> {
+export async function startGitServer(root: string, token: string, port = 0): Promise<GitServer> {
   fs.mkdirSync(root, { recursive: true });
   const children = new Set<ChildProcess>();
   const requests: GitServer['requests'] = [];
@@ -169,16 +150,17 @@ export async function startGitServer(root: string, token: string): Promise<GitSe
       res.end();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const bound = (server.address() as AddressInfo).port;
   return {
-    port,
+    port: bound,
     faults,
     requests,
-    url: (name) => `http://127.0.0.1:${port}/${name}.git`,
+    url: (name) => `http://127.0.0.1:${bound}/${name}.git`,
     createRepo(name, options = {}) {
       const bare = path.join(root, `${name}.git`);
       const branch = options.branch ?? 'main';
+      if (fs.existsSync(bare)) return bare;
       if (options.from) {
         git(root, 'clone', '--quiet', '--bare', options.from, bare);
       } else {
