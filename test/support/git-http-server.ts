@@ -25,7 +25,7 @@ export interface GitServer {
   createRepo(name: string, options?: { from?: string; branch?: string }): string;
   faults: Faults;
   /** Every request, as `METHOD path`, with the user that authenticated (or null). */
-  requests: { method: string; path: string; user: string | null; status: number }[];
+  requests: { method: string; path: string; user: string | null; status: number; ms: number }[];
   close(): Promise<void>;
 }
 
@@ -43,9 +43,14 @@ export async function startGitServer(root: string, token: string, port = 0): Pro
       path: url.pathname,
       user: null as string | null,
       status: 0,
+      ms: 0,
     };
+    const started = performance.now();
     requests.push(entry);
-    res.on('finish', () => (entry.status = res.statusCode));
+    res.on('finish', () => {
+      entry.status = res.statusCode;
+      entry.ms = performance.now() - started;
+    });
     if (faults.hang) return; // never answer
     const auth = /^Basic (.+)$/.exec(req.headers.authorization ?? '');
     const [user, ...rest] = auth

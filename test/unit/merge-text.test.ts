@@ -141,6 +141,17 @@ describe('mergeMarkdown', () => {
     );
   });
 
+  it('keeps every line of a key written twice in the frontmatter', () => {
+    const fm = (a: string, b: string) =>
+      `---\nstatus: ${a}\nstatus: ${b}\nowners:\n  - x\n---\n\n# T\n`;
+    const base = fm('one', 'two');
+    const ours = fm('ours', 'two') + '\nours body\n';
+    const theirs = fm('theirs', 'two') + '\ntheirs body\n';
+    const out = mergeMarkdown({ base, ours, theirs });
+    expect(lostLines(base, ours, theirs, out.text)).toEqual([]);
+    expect(out.text).toContain('status: two');
+  });
+
   it('keeps a section one side deleted and the other changed, as a conflict', () => {
     const base = spec('### REQ-AAAAAA: One\n\nOld.\n\n### REQ-BBBBBB: Two\n\nTwo.\n');
     const ours = spec('### REQ-BBBBBB: Two\n\nTwo, changed.\n');
@@ -228,5 +239,26 @@ describe('merge properties (seeded random specs and edits)', () => {
       }),
       { seed: 7, numRuns: 200 },
     );
+  });
+});
+
+describe('chained merges (each result is the next base, as in a team history)', () => {
+  it('loses no line over 150 rounds of concurrent edits resolved by keeping both sides', () => {
+    const start = seeded(3);
+    const docs = [randomSpec(start, 'a'), randomSpec(start, 'b')];
+    for (let round = 0; round < 150; round++) {
+      const rnd = seeded(500 + round);
+      const base = docs[round % 2] as string;
+      let ours = base;
+      let theirs = base;
+      for (let i = 0, n = 1 + Math.floor(rnd() * 4); i < n; i++)
+        ours = randomEdit(rnd, ours, `o${round}`);
+      for (let i = 0, n = 1 + Math.floor(rnd() * 4); i < n; i++)
+        theirs = randomEdit(rnd, theirs, `t${round}`);
+      const out = mergeMarkdown({ base, ours, theirs });
+      const next = out.clean ? out.text : resolveMarkers(out.text.split('\n'), 'both').join('\n');
+      expect(lostLines(base, ours, theirs, next), `round ${round}`).toEqual([]);
+      docs[round % 2] = next;
+    }
   });
 });

@@ -28,6 +28,13 @@ export function keyBlocks(lines: readonly string[]): KeyBlock[] {
     }
   }
   if (current.key !== '' || current.lines.length > 0) blocks.push(current);
+  // A key written twice (YAML forbids it, but a person may) stays two blocks: `key`, `key#2`.
+  const seen = new Map<string, number>();
+  for (const block of blocks) {
+    const n = (seen.get(block.key) ?? 0) + 1;
+    seen.set(block.key, n);
+    if (n > 1) block.key = `${block.key}#${n}`;
+  }
   return blocks;
 }
 
