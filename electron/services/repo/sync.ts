@@ -28,6 +28,7 @@ export async function pull(repo: Repo, deps: SyncDeps) {
   return mergeUpstream(repo, deps, head.branch);
 }
 
+/** Merges the fetched upstream of `branch`; the caller has checked the tree is ready. */
 async function mergeUpstream(repo: Repo, deps: SyncDeps, branch: string) {
   const ref = await upstreamRef(repo, branch);
   const theirs = await resolveOrNull(repo, ref);
@@ -41,6 +42,7 @@ async function mergeUpstream(repo: Repo, deps: SyncDeps, branch: string) {
     theirs,
     ref.replace('refs/remotes/', ''),
     deps.env,
+    { checked: true },
   );
   return {
     outcome: result.outcome,
@@ -114,7 +116,8 @@ export async function sync(repo: Repo, deps: SyncDeps) {
     await pushBranch(repo, deps, head.branch);
     pushed = true;
   }
-  const after = await status();
+  // After a merge and a successful push both sides hold the same commit.
+  const after = pushed ? { ahead: 0, behind: 0 } : before;
   return {
     outcome:
       pushed || pulled.outcome !== 'up-to-date' ? ('synced' as const) : ('up-to-date' as const),
