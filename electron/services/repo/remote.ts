@@ -138,19 +138,26 @@ export async function fetchRemote(
 ): Promise<{ remote: string; updated: string[] }> {
   return withRemote(repo, deps, `fetch from ${REMOTE}`, async ({ http, auth }) => {
     const before = await remoteHeads(repo);
-    await git.fetch({
-      fs,
-      http,
-      dir: repo.dir,
-      gitdir: repo.gitdir,
-      remote: REMOTE,
-      singleBranch: false,
-      tags: false,
-      prune: true,
-      cache: repo.cache,
-      onAuth: auth.onAuth,
-      onAuthFailure: auth.onAuthFailure,
-    });
+    try {
+      await git.fetch({
+        fs,
+        http,
+        dir: repo.dir,
+        gitdir: repo.gitdir,
+        remote: REMOTE,
+        singleBranch: false,
+        tags: false,
+        prune: true,
+        cache: repo.cache,
+        onAuth: auth.onAuth,
+        onAuthFailure: auth.onAuthFailure,
+      });
+    } catch (error) {
+      // isomorphic-git moves the remote-tracking refs before the pack has arrived; when the
+      // transfer then fails they would point at commits this repository does not have.
+      await restoreRemoteHeads(repo, before);
+      throw error;
+    }
     const after = await remoteHeads(repo);
     const updated = [...after].filter(([name, oid]) => before.get(name) !== oid).map(([n]) => n);
     return { remote: REMOTE, updated };
@@ -168,6 +175,28 @@ export async function remoteHeads(repo: Repo): Promise<Map<string, string>> {
     );
   }
   return heads;
+}
+
+async function restoreRemoteHeads(repo: Repo, before: Map<string, string>): Promise<void> {
+  const now = await remoteHeads(repo);
+  for (const [name, oid] of now) {
+    const ref = `refs/remotes/${REMOTE}/${name}`;
+    const old = before.get(name);
+    if (old === undefined) await git.deleteRef({ fs, gitdir: repo.gitdir, ref });
+    else if (old !== oid)
+      await git.writeRef({ fs, gitdir: repo.gitdir, ref, value: old, force: true });
+  }
+  for (const [name, oid] of before) {
+    if (!now.has(name)) {
+      await git.writeRef({
+        fs,
+        gitdir: repo.gitdir,
+        ref: `refs/remotes/${REMOTE}/${name}`,
+        value: oid,
+        force: true,
+      });
+    }
+  }
 }
 
 export async function pushBranch(repo: Repo, deps: RemoteDeps, branch: string): Promise<void> {
