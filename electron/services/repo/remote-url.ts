@@ -22,19 +22,19 @@ export function parseRemoteUrl(raw: string): RemoteUrl {
       'The remote address is not a URL. Use the HTTPS address of the repository, like https://github.com/team/specs.git.',
     );
   }
-  if (parsed.username || parsed.password) {
-    // Do not echo the URL: it carries a secret.
-    throw new CairnFailure(
-      'invalid_input',
-      'The remote address contains a user name or token. Remove it from the address and enter the token in the token field; Cairn keeps it in secure storage.',
-    );
-  }
   const loopback = LOOPBACK.has(parsed.hostname);
   if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && loopback)) {
     throw new CairnFailure(
       'unsupported',
       `Cairn syncs over HTTPS only (got ${parsed.protocol.replace(':', '')}://${parsed.host}). ` +
         'SSH remotes are not supported; use the HTTPS address of the repository with a token.',
+    );
+  }
+  if (parsed.username || parsed.password) {
+    // Do not echo the URL: it carries a secret.
+    throw new CairnFailure(
+      'invalid_input',
+      'The remote address contains a user name or token. Remove it from the address and enter the token in the token field; Cairn keeps it in secure storage.',
     );
   }
   parsed.hash = '';
