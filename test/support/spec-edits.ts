@@ -95,15 +95,28 @@ export function randomEdit(rnd: Random, text: string, tag: string): string {
       .filter((i) => i >= 0)
       .concat([lines.length]);
     lines.splice(pick(rnd, headings), 0, ...requirementSection(rnd, tag));
-  } else if (roll < 0.85) {
+  } else if (roll < 0.8) {
     const list = rnd() < 0.5 ? 'owners:' : 'covers:';
     const i = lines.indexOf(list);
     if (i >= 0 && i < fmEnd) lines.splice(i + 1, 0, `  - ${tag}-${Math.floor(rnd() * 1e6)}`);
-  } else if (roll < 0.92) {
+  } else if (roll < 0.85) {
     const items = lines
       .map((l, i) => (i < fmEnd && l.startsWith('  - ') ? i : -1))
       .filter((i) => i >= 0);
     if (items.length > 1) lines.splice(pick(rnd, items), 1);
+  } else if (roll < 0.88) {
+    // Rename a heading (a requirement keeps its ID; other headings change wholly).
+    const headings = lines
+      .map((l, i) => (/^#{1,4} /.test(l) && i > fmEnd ? i : -1))
+      .filter((i) => i >= 0);
+    if (headings.length > 0) {
+      const i = pick(rnd, headings);
+      const line = lines[i] as string;
+      const id = /^(#+ REQ-[0-9A-Z]+:)/.exec(line);
+      lines[i] = id
+        ? `${id[1]} ${pick(rnd, WORDS)} ${tag}`
+        : `${line.replace(/ .*/, '')} ${pick(rnd, WORDS)} ${tag}`;
+    }
   } else {
     const i = lines.findIndex((l) => l.startsWith('status:'));
     if (i >= 0 && i < fmEnd)

@@ -141,6 +141,45 @@ describe('mergeMarkdown', () => {
     );
   });
 
+  it('never takes a section twice when both sides renamed its heading', () => {
+    const base = spec(
+      '## Goals\n\nShip offline review.\nKeep comments.\n\n## Risks\n\nClock skew.\n',
+    );
+    const ours = base.replace('## Goals', '## Objectives');
+    const theirs = base.replace('## Goals', '## Aims');
+    const out = mergeMarkdown({ base, ours, theirs });
+    expect(out.clean).toBe(false);
+    expect(out.text.match(/Ship offline review\./g)).toHaveLength(1);
+    expect(out.text).toContain('<<<<<<< ours\n## Objectives\n=======\n## Aims\n>>>>>>> theirs');
+  });
+
+  it('keeps both names of a heading with no body of its own that both sides renamed', () => {
+    const base = spec('## Problem\n\nText.\n');
+    const out = mergeMarkdown({
+      base,
+      ours: base.replace('# Title', '# Ours'),
+      theirs: base.replace('# Title', '# Theirs'),
+    });
+    expect(out.clean).toBe(false);
+    expect(out.text).toContain('<<<<<<< ours\n# Ours\n=======\n# Theirs\n>>>>>>> theirs');
+    expect(out.text.match(/## Problem/g)).toHaveLength(1);
+  });
+
+  it('follows a heading one side renamed while the other edits the section', () => {
+    const base = spec('## Goals\n\nShip offline review.\n\n## Risks\n\nClock skew.\n');
+    const ours = base
+      .replace('# Title', '# Better title')
+      .replace('Clock skew.', 'Clock skew.\nLost outbox.');
+    const theirs = base
+      .replace('Ship offline review.', 'Ship offline review by June.')
+      .replace('Clock skew.', 'Clock skew.\nStale cache.');
+    const out = mergeMarkdown({ base, ours, theirs });
+    expect(lostLines(base, ours, theirs, out.text)).toEqual([]);
+    expect(out.text.match(/## Goals/g)).toHaveLength(1);
+    expect(out.text).toContain('# Better title');
+    expect(out.text).toContain('Ship offline review by June.');
+  });
+
   it('keeps every line of a key written twice in the frontmatter', () => {
     const fm = (a: string, b: string) =>
       `---\nstatus: ${a}\nstatus: ${b}\nowners:\n  - x\n---\n\n# T\n`;
@@ -217,6 +256,32 @@ describe('merge properties (seeded random specs and edits)', () => {
         }
       }),
       { seed: 42, numRuns: 400 },
+    );
+  });
+
+  it('never repeats a line more often than the two sides explain', () => {
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const { base, ours, theirs } = build(s);
+        const out = mergeMarkdown({ base, ours, theirs });
+        if (!out.clean) return;
+        const count = (t: string) => {
+          const m = new Map<string, number>();
+          for (const l of t.split('\n')) if (l.trim()) m.set(l, (m.get(l) ?? 0) + 1);
+          return m;
+        };
+        const [b, o, t, r] = [base, ours, theirs, out.text].map(count) as Map<string, number>[];
+        const excess = [...r!].filter(([line, n]) => {
+          const bound = Math.max(
+            o!.get(line) ?? 0,
+            t!.get(line) ?? 0,
+            (o!.get(line) ?? 0) + (t!.get(line) ?? 0) - (b!.get(line) ?? 0),
+          );
+          return (o!.has(line) || t!.has(line)) && n > bound;
+        });
+        expect(excess).toEqual([]);
+      }),
+      { seed: 11, numRuns: 300 },
     );
   });
 

@@ -71,15 +71,86 @@ export function mergeMarkdown(input: MergeInput): MergeOutcome {
   const plain = diff3(sides[0].lines, sides[1].lines, sides[2].lines);
   if (isClean(plain)) return finish(plain, sides, labels, 'lines');
   const structural = mergeStructure(sides[0].lines, sides[1].lines, sides[2].lines);
-  // Fewer conflicting lines wins; the plain merge when equal (it is what git users expect).
+  // Fewer conflicting lines wins; the plain merge when equal (it is what git users expect),
+  // and whenever the structural result repeats a line more often than the two sides' changes
+  // explain (a section both sides renamed, say, taken twice).
   const weight = (chunks: MergeChunk[]) =>
     chunks.reduce(
       (n, c) => n + (c.kind === 'conflict' ? c.ours.length + c.theirs.length + 1 : 0),
       0,
     );
-  return weight(structural) < weight(plain)
+  const sane = !duplicates(structural, sides[0].lines, sides[1].lines, sides[2].lines);
+  return sane && weight(structural) < weight(plain)
     ? finish(structural, sides, labels, 'structure')
     : finish(plain, sides, labels, 'lines');
+}
+
+function counts(lines: readonly string[]): Map<string, number> {
+  const map = new Map<string, number>();
+  for (const line of lines) if (line.trim() !== '') map.set(line, (map.get(line) ?? 0) + 1);
+  return map;
+}
+
+/**
+ * Whether merged chunks hold some line more often than a three-way merge can produce: outside
+ * conflicts, at most ours + theirs - base copies (what both kept, plus what each added).
+ */
+function duplicates(
+  chunks: readonly MergeChunk[],
+  base: readonly string[],
+  ours: readonly string[],
+  theirs: readonly string[],
+): boolean {
+  const b = counts(base);
+  const o = counts(ours);
+  const t = counts(theirs);
+  const clean = counts(chunks.flatMap((c) => (c.kind === 'ok' ? c.lines : [])));
+  for (const [line, n] of clean) {
+    // Lines neither side has are a merged list written anew: not a repeat.
+    if (!o.has(line) && !t.has(line)) continue;
+    const bound = Math.max(
+      o.get(line) ?? 0,
+      t.get(line) ?? 0,
+      (o.get(line) ?? 0) + (t.get(line) ?? 0) - (b.get(line) ?? 0),
+    );
+    if (n > bound) return true;
+  }
+  return false;
+}
+
+/**
+ * A section a side renamed keeps its identity. A section only that side has takes the key of
+ * a base section that side no longer has when their bodies are the same, or else when it
+ * stands in the same place (after the same section) at the same heading level.
+ */
+function rekey(base: readonly Section[], side: readonly Section[]): Section[] {
+  const sideKeys = new Set(side.map((s) => s.key));
+  const baseKeys = new Set(base.map((s) => s.key));
+  const gone = base.filter((s) => !sideKeys.has(s.key));
+  const claimed = new Set<string>();
+  const body = (s: Section) => s.lines.slice(1).join('\n');
+  const level = (s: Section) => /^ {0,3}(#{1,6})/.exec(s.lines[0] ?? '')?.[1]?.length ?? 0;
+  const out = side.map((section) => {
+    if (baseKeys.has(section.key)) return section;
+    const match = gone.find(
+      (g) => !claimed.has(g.key) && body(g).trim() !== '' && body(g) === body(section),
+    );
+    if (!match) return section;
+    claimed.add(match.key);
+    return { key: match.key, lines: section.lines };
+  });
+  const before = new Map<string, string>();
+  base.forEach((s, i) => before.set(s.key, base[i - 1]?.key ?? '\u0000start'));
+  return out.map((section, i) => {
+    if (baseKeys.has(section.key)) return section;
+    const previous = out[i - 1]?.key ?? '\u0000start';
+    const match = gone.find(
+      (g) => !claimed.has(g.key) && before.get(g.key) === previous && level(g) === level(section),
+    );
+    if (!match) return section;
+    claimed.add(match.key);
+    return { key: match.key, lines: section.lines };
+  });
 }
 
 function mergeStructure(
@@ -102,7 +173,9 @@ function mergeStructure(
       p.frontmatter ? [p.fences![0], ...p.frontmatter, p.fences![1]] : [];
     chunks.push(...diff3(head(b), head(o), head(t)));
   }
-  chunks.push(...mergeSections(b.sections, o.sections, t.sections));
+  chunks.push(
+    ...mergeSections(b.sections, rekey(b.sections, o.sections), rekey(b.sections, t.sections)),
+  );
   return chunks;
 }
 
