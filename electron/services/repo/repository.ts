@@ -1,6 +1,6 @@
 // Finding and opening the git repository behind a workspace folder, with isomorphic-git on
 // Node's fs. Cairn never runs a git binary.
-import fs from 'node:fs';
+import nodeFs from 'node:fs';
 import path from 'node:path';
 import * as git from 'isomorphic-git';
 import { CairnFailure } from '../../ipc/failure.ts';
@@ -14,6 +14,20 @@ export interface Repo {
   /** isomorphic-git's object cache, shared by every call on this repository. */
   cache: object;
 }
+
+/**
+ * Node's fs as isomorphic-git wants it. isomorphic-git wraps the fs it is given on every call
+ * and probes it by calling `readFile()` with no arguments, twice; Node's readFile answers that
+ * by building and throwing an error, which made that probe a large share of small reads (a
+ * history index is many small reads). This readFile answers the probe with a resolved promise.
+ */
+const readFile = nodeFs.promises.readFile as (...args: unknown[]) => Promise<unknown>;
+const promises = {
+  ...nodeFs.promises,
+  readFile: (...args: unknown[]) =>
+    args.length === 0 ? Promise.resolve(undefined) : readFile(...args),
+};
+const fs = { ...nodeFs, promises } as unknown as typeof nodeFs;
 
 export { fs, git };
 
