@@ -180,10 +180,14 @@ function codeDrift(
     groups.set(last, list);
   });
   for (const [last, members] of groups) {
+    // Ancestry by a backward scan from the spec's last change, only as far down as a covered
+    // change that a straight stretch of history does not already settle.
     let floor = last;
     for (const s of members)
-      for (const c of covered[s] ?? []) if (c.commit < floor) floor = c.commit;
-    const seen = graph.ancestors([last], floor);
+      for (const c of covered[s] ?? [])
+        if (c.commit < floor && !graph.knownAncestor(c.commit, last)) floor = c.commit;
+    const scanned = floor < last ? graph.ancestors([last], floor) : () => false;
+    const seen = (i: number) => graph.knownAncestor(i, last) || scanned(i);
     const lastCommit = graph.commits[last] as HistoryCommit;
     const later: Map<number, FileChange[]>[] = [];
     for (const s of members) {
@@ -241,7 +245,9 @@ function codeDrift(
       const spec = specs[s] as SpecInput;
       if (!inRange(last)) continue;
       const after = (covered[s] ?? []).filter((c) => c.commit > last).map((c) => c.commit);
-      const descends = after.length > 0 && graph.ancestors(after, last)(last);
+      const descends =
+        after.some((c) => graph.knownAncestor(last, c)) ||
+        (after.length > 0 && graph.ancestors(after, last)(last));
       if (descends) continue;
       pushSpecAhead(out, spec, lastCommit);
     }

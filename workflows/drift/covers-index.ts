@@ -15,17 +15,26 @@ export class CoversIndex {
   /** `covers[i]` are the globs of spec i (relative to the workspace root). */
   constructor(covers: readonly (readonly string[])[]) {
     covers.forEach((globs, spec) => {
+      const exclusions = globs
+        .filter((g) => g.startsWith('!'))
+        .map((g) => picomatch(g.slice(1), { dot: true }));
       for (const raw of globs) {
         const glob = raw.replace(/^\.\//, '').replace(/\/$/, '/**');
         const negated = glob.startsWith('!');
         if (negated) continue; // exclusions are applied below, per spec
         const scan = picomatch.scan(glob);
         const base = scan.isGlob ? scan.base : glob;
-        const exclusions = globs
-          .filter((g) => g.startsWith('!'))
-          .map((g) => picomatch(g.slice(1), { dot: true }));
-        const matcher = picomatch(glob, { dot: true });
-        const test = (path: string) => matcher(path) && !exclusions.some((x) => x(path));
+        // `dir/**` and plain paths, by far the most common, need no compiled matcher.
+        const plainPrefix = /^[^*?[\]{}()!+@]+\/\*\*$/.test(glob) ? glob.slice(0, -2) : null;
+        const matcher = plainPrefix
+          ? (path: string) => path.startsWith(plainPrefix)
+          : scan.isGlob
+            ? picomatch(glob, { dot: true })
+            : (path: string) => path === glob;
+        const test =
+          exclusions.length === 0
+            ? matcher
+            : (path: string) => matcher(path) && !exclusions.some((x) => x(path));
         const list = this.byBase.get(base) ?? [];
         list.push({ spec, test });
         this.byBase.set(base, list);

@@ -24,6 +24,11 @@ export class HistoryGraph {
   private readonly parentStart: Int32Array;
   private readonly parentList: Int32Array;
   private readonly mark: Int32Array;
+  /**
+   * `chainStart[i]`: the lowest j such that every commit in (j, i] has exactly one parent,
+   * the commit just before it. Within such a stretch ancestry needs no scan.
+   */
+  private readonly chainStart: Int32Array;
   private stamp = 0;
 
   /** `commits` must list parents before children; parents outside the list are ignored. */
@@ -44,6 +49,18 @@ export class HistoryGraph {
     this.parentStart[commits.length] = list.length;
     this.parentList = Int32Array.from(list);
     this.mark = new Int32Array(commits.length);
+    this.chainStart = new Int32Array(commits.length);
+    for (let i = 0; i < commits.length; i++) {
+      const start = this.parentStart[i] as number;
+      const linear =
+        (this.parentStart[i + 1] as number) - start === 1 && this.parentList[start] === i - 1;
+      this.chainStart[i] = linear ? (this.chainStart[i - 1] as number) : i;
+    }
+  }
+
+  /** True when `a` is certainly an ancestor of (or is) `b` without a scan; false: unknown. */
+  knownAncestor(a: number, b: number): boolean {
+    return a <= b && a >= (this.chainStart[b] as number);
   }
 
   get size(): number {

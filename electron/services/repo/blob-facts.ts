@@ -35,6 +35,7 @@ export function factsFromBytes(bytes: Uint8Array, spec: boolean): BlobFacts {
 export class BlobFactsCache {
   private readonly select;
   private readonly insert;
+  private readonly memo = new Map<string, BlobFacts>();
 
   constructor(private readonly db: Database) {
     this.select = db.prepare('SELECT kind, facts FROM blob_facts WHERE oid = ?');
@@ -43,7 +44,24 @@ export class BlobFactsCache {
     );
   }
 
+  /** Loads the cached facts of many blobs in one query (the rest are read on demand). */
+  preload(oids: readonly string[]): void {
+    const chunk = 500;
+    for (let i = 0; i < oids.length; i += chunk) {
+      const part = oids.slice(i, i + chunk);
+      const rows = this.db
+        .prepare(
+          `SELECT oid, kind, facts FROM blob_facts WHERE oid IN (${part.map(() => '?').join(',')})`,
+        )
+        .all(...part) as { oid: string; kind: BlobFacts['kind']; facts: string }[];
+      for (const row of rows)
+        this.memo.set(row.oid, { kind: row.kind, ...JSON.parse(row.facts) } as BlobFacts);
+    }
+  }
+
   cached(oid: string): BlobFacts | null {
+    const hit = this.memo.get(oid);
+    if (hit) return hit;
     const row = this.select.get(oid) as { kind: BlobFacts['kind']; facts: string } | undefined;
     return row ? ({ kind: row.kind, ...JSON.parse(row.facts) } as BlobFacts) : null;
   }
@@ -56,6 +74,7 @@ export class BlobFactsCache {
     const facts = factsFromBytes(await readBlobBytes(repo, oid), spec);
     const { kind, ...rest } = facts;
     this.insert.run(oid, kind, JSON.stringify(rest));
+    this.memo.set(oid, facts);
     return facts;
   }
 }

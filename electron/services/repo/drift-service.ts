@@ -136,6 +136,7 @@ export async function driftReport(
       .map((f) => ({ rel: local(f.path), oid: f.blob_oid }))
       .filter((f): f is { rel: string; oid: string } => f.rel !== null);
     const facts = new BlobFactsCache(db);
+    facts.preload(headFiles.map((f) => f.oid));
     const specs: SpecInput[] = [];
     const code: CodeFileInput[] = [];
     for (const file of headFiles) {

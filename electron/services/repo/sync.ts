@@ -113,7 +113,20 @@ export async function sync(repo: Repo, deps: SyncDeps) {
   const before = await status();
   let pushed = false;
   if (before.ahead > 0 || pulled.outcome === 'no-remote-branch') {
-    await pushBranch(repo, deps, head.branch);
+    try {
+      await pushBranch(repo, deps, head.branch);
+    } catch (error) {
+      // The connection went between fetch and push: what was merged stays, and waits.
+      if (!(error instanceof CairnFailure) || error.code !== 'network') throw error;
+      return {
+        outcome: 'offline' as const,
+        pull: pulled,
+        pushed: false,
+        ahead: before.ahead,
+        behind: before.behind,
+        message: `${error.message} ${before.ahead} commit${before.ahead === 1 ? ' waits' : 's wait'} here and will be sent at the next sync.`,
+      };
+    }
     pushed = true;
   }
   // After a merge and a successful push both sides hold the same commit.

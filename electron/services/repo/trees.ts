@@ -16,19 +16,30 @@ export interface BlobChange {
   after: Entry | null;
 }
 
-// Parsed trees by object ID. Trees never change, so a hit is always right; walking history
-// reads the same unchanged subtrees commit after commit.
-const TREE_MEMO_SIZE = 20_000;
+// Parsed trees by object ID, least recently used first out. Trees never change, so a hit is
+// always right; walking history reads the same unchanged subtrees commit after commit. The
+// budget counts entries, not trees: a folder of thousands of files weighs what it holds.
+const TREE_MEMO_ENTRIES = 400_000;
 const treeMemo = new Map<string, Map<string, Entry>>();
+let memoEntries = 0;
 
 export async function readTreeEntries(repo: Repo, oid: string): Promise<Map<string, Entry>> {
   const hit = treeMemo.get(oid);
-  if (hit) return hit;
+  if (hit) {
+    treeMemo.delete(oid);
+    treeMemo.set(oid, hit);
+    return hit;
+  }
   const { tree } = await git.readTree({ fs, gitdir: repo.gitdir, oid, cache: repo.cache });
   const map = new Map<string, Entry>();
   for (const e of tree) map.set(e.path, { mode: e.mode, oid: e.oid, type: e.type });
-  if (treeMemo.size >= TREE_MEMO_SIZE) treeMemo.delete(treeMemo.keys().next().value as string);
   treeMemo.set(oid, map);
+  memoEntries += map.size + 1;
+  while (memoEntries > TREE_MEMO_ENTRIES && treeMemo.size > 1) {
+    const [oldest, entries] = treeMemo.entries().next().value as [string, Map<string, Entry>];
+    treeMemo.delete(oldest);
+    memoEntries -= entries.size + 1;
+  }
   return map;
 }
 
