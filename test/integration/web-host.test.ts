@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION } from '../../electron/services/store/migrations.ts';
 import type { ScanEvent } from '../../electron/ipc/contract.ts';
 import type { Core } from '../../electron/services/core.ts';
 import type { WebHost } from '../../electron/web/server.ts';
@@ -95,7 +96,7 @@ describe('the web host’s WebSocket', () => {
     const info = await invoke(ws, 2, 'app.info', {});
     expect(info).toMatchObject({
       ok: true,
-      value: { name: 'Cairn', host: 'web', schemaVersion: 2 },
+      value: { name: 'Cairn', host: 'web', schemaVersion: LATEST_SCHEMA_VERSION },
     });
     ws.close();
   });
