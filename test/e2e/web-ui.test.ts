@@ -1,6 +1,7 @@
 // The real UI in Debian's Chromium, through the real web host, on the sample workspace.
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION } from '../../electron/services/store/migrations.ts';
 import type { Browser, Page } from 'playwright-core';
 import type { Core } from '../../electron/services/core.ts';
 import type { WebHost } from '../../electron/web/server.ts';
@@ -64,7 +65,9 @@ describe.skipIf(skip)('Cairn in a browser', () => {
   it('moves between views from the keyboard', async () => {
     await page.keyboard.press('Alt+4');
     await page.getByRole('heading', { name: 'Settings' }).waitFor();
-    expect(await page.locator('.facts').textContent()).toContain('schema version 2');
+    expect(await page.locator('.facts').textContent()).toContain(
+      `schema version ${LATEST_SCHEMA_VERSION}`,
+    );
     await page.screenshot({ path: screenshotPath('settings') });
     await page.keyboard.press('Alt+1');
     await page.getByRole('heading', { name: 'sample-workspace' }).waitFor();
