@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+let sequence = 0;
+
 /**
  * Writes a file so that readers see the old content or the new, never half of either: the
  * bytes go to a temporary file in the same folder, are flushed, then renamed over the target.
@@ -12,7 +14,8 @@ export function writeFileAtomic(
 ): void {
   const dir = path.dirname(file);
   fs.mkdirSync(dir, { recursive: true });
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  const unique = `${process.pid}.${++sequence}.${Math.random().toString(36).slice(2, 8)}`;
+  const temp = path.join(dir, `.${path.basename(file)}.${unique}.tmp`);
   const fd = fs.openSync(temp, 'wx', options.mode ?? 0o666);
   try {
     fs.writeFileSync(fd, data);
