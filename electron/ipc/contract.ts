@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import { modelChannels } from './contract/models.ts';
 import { specChannels } from './contract/specs.ts';
+import { driftChannels } from './contract/drift.ts';
+import { repoChannels } from './contract/repo.ts';
 
 export const ERROR_CODES = [
   'invalid_input',
@@ -15,6 +17,13 @@ export const ERROR_CODES = [
   'forbidden',
   'internal',
   'transport',
+  // git sync and drift (electron/ipc/contract/repo.ts)
+  'not_a_repository',
+  'auth_failed',
+  'network',
+  'conflict',
+  'unsupported',
+  'corrupt',
 ] as const;
 
 export const CairnErrorSchema = z.object({
@@ -99,6 +108,8 @@ export const contract = {
   'workspace.scan': stream(Empty, ScanEventSchema),
   ...modelChannels,
   ...specChannels,
+  ...repoChannels,
+  ...driftChannels,
 } as const;
 
 export type Contract = typeof contract;

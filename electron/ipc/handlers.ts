@@ -1,11 +1,22 @@
 import type { Core } from '../services/core.ts';
+import { FileSecretStore } from '../services/secrets/file-secret-store.ts';
 import { listSpecFiles, readWorkspaceFile } from '../services/workspace/workspace.ts';
 import type { Handlers } from './dispatch.ts';
 import { createModelHandlers } from './handlers/models.ts';
 import { createSpecHandlers } from './handlers/specs.ts';
+import { createDriftHandlers } from './handlers/drift.ts';
+import { createRepoHandlers, type RepoHandlerOptions } from './handlers/repo.ts';
 
-export function createHandlers(core: Core): Handlers {
+export interface HandlerOptions {
+  /** Git sync options; the secret store defaults to a 0600 file in the data folder. */
+  repo?: Partial<RepoHandlerOptions>;
+}
+
+export function createHandlers(core: Core, options: HandlerOptions = {}): Handlers {
+  const secrets = options.repo?.secrets ?? new FileSecretStore(core.dataDir);
   return {
+    ...createRepoHandlers(core, { ...options.repo, secrets }),
+    ...createDriftHandlers(core, options.repo?.env),
     'app.info': () => ({
       name: 'Cairn',
       version: core.version,

@@ -1,10 +1,10 @@
 // The real UI in Debian's Chromium, through the real web host, on the sample workspace.
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION } from '../../electron/services/store/migrations.ts';
 import type { Browser, Page } from 'playwright-core';
 import type { Core } from '../../electron/services/core.ts';
 import type { WebHost } from '../../electron/web/server.ts';
-import { LATEST_SCHEMA_VERSION } from '../../electron/services/store/migrations.ts';
 import { chromiumMissing, launchChromium, screenshotPath } from '../support/browser.ts';
 import { RENDERER_DIST, startTestHost } from '../support/web-host.ts';
 

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION } from '../../electron/services/store/migrations.ts';
 import type { ScanEvent } from '../../electron/ipc/contract.ts';
 import type { Core } from '../../electron/services/core.ts';
 import type { WebHost } from '../../electron/web/server.ts';
 import { tempDir } from '../support/temp-dir.ts';
 import { exchange, get, invoke, openSocket, startTestHost } from '../support/web-host.ts';
-import { LATEST_SCHEMA_VERSION } from '../../electron/services/store/migrations.ts';
 
 // A stand-in build of the renderer: these tests are about the host, not the UI.
 const staticDir = tempDir('cairn-ui-');

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { diffWorkspaces } from '../../../workflows/diff/diff-workspaces.ts';
@@ -5,13 +6,17 @@ import { loadFolder } from '../../services/specs/lint-folder.ts';
 import { UsageError, type Command } from '../command.ts';
 import { EXIT } from '../exit-codes.ts';
 import { formatDiffText } from '../output/diff-text.ts';
+import { diffRefsCommand } from './diff-refs.ts';
 
 const FORMATS = ['text', 'json'] as const;
 
 export const diffCommand: Command = {
   name: 'diff',
-  summary: 'Compare two versions of the specs requirement by requirement',
+  summary: 'Compare two versions of the specs (folders or git refs) requirement by requirement',
   help: `Usage: cairn diff <old-dir> <new-dir> [--format text|json]
+       cairn diff <ref> <ref> [--format text|json] [--repo DIR] [--exit-code]
+
+With two folders:
 
 Shows which requirements were added, removed, modified (statement or scenarios) or
 renamed between two folders of specs, in any layout Cairn reads. Requirements are paired
@@ -21,8 +26,15 @@ removal plus one addition.
   --format F   text (default) or json
 
 Exit codes: 0 compared (whether or not anything changed), 2 usage error, 3 a folder could
-not be read.`,
+not be read.
+
+With two git refs (branches, tags or commits of the repository holding DIR): requirements
+added, removed, with a changed statement or title, or moved to another file, by ID.
+
+  --repo DIR    the workspace folder (default: the current folder)
+  --exit-code   exit 1 when some requirement changed (like git diff --exit-code)`,
   async run(args, io) {
+    if (refMode(args, io.cwd)) return diffRefsCommand.run(args, io);
     let parsed;
     try {
       parsed = parseArgs({
@@ -59,3 +71,19 @@ not be read.`,
     return EXIT.ok;
   },
 };
+
+/** Two arguments that are not both folders, or --repo: the refs of a git repository. */
+function refMode(args: string[], cwd: string): boolean {
+  const valued = new Set(['--format', '--repo']);
+  const positionals = args.filter((a, i) => !a.startsWith('-') && !valued.has(args[i - 1] ?? ''));
+  if (args.includes('--repo') || args.includes('--exit-code')) return true;
+  return positionals.length === 2 && !positionals.every((p) => isDirectory(path.resolve(cwd, p)));
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}

@@ -72,6 +72,103 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  // git sync and drift (issue 5). Each of the next two stands alone, so they can be renumbered
+  // if another branch claims these numbers first.
+  {
+    version: 4,
+    name: 'git history index and drift caches',
+    up(db) {
+      db.exec(`
+        -- One row per git directory Cairn has indexed.
+        CREATE TABLE git_repos (
+          id INTEGER PRIMARY KEY,
+          gitdir TEXT NOT NULL UNIQUE,
+          -- The commit whose tree git_head_files holds (null before the first index).
+          indexed_head TEXT,
+          updated_at TEXT NOT NULL
+        ) STRICT;
+        -- Commits, in a topological order: a parent's seq is always smaller than its child's.
+        CREATE TABLE git_commits (
+          repo_id INTEGER NOT NULL REFERENCES git_repos (id) ON DELETE CASCADE,
+          seq INTEGER NOT NULL,
+          oid TEXT NOT NULL,
+          parents TEXT NOT NULL,
+          author_name TEXT NOT NULL,
+          author_email TEXT NOT NULL,
+          author_time INTEGER NOT NULL,
+          summary TEXT NOT NULL,
+          PRIMARY KEY (repo_id, seq)
+        ) STRICT;
+        CREATE UNIQUE INDEX git_commits_oid ON git_commits (repo_id, oid);
+        -- Files a commit changed (against every parent: a merge lists only what it resolved).
+        CREATE TABLE git_changes (
+          repo_id INTEGER NOT NULL REFERENCES git_repos (id) ON DELETE CASCADE,
+          commit_seq INTEGER NOT NULL,
+          path TEXT NOT NULL,
+          status TEXT NOT NULL CHECK (status IN ('A', 'M', 'D')),
+          blob_oid TEXT,
+          PRIMARY KEY (repo_id, commit_seq, path)
+        ) STRICT;
+        -- The files of the indexed head commit.
+        CREATE TABLE git_head_files (
+          repo_id INTEGER NOT NULL REFERENCES git_repos (id) ON DELETE CASCADE,
+          path TEXT NOT NULL,
+          blob_oid TEXT NOT NULL,
+          PRIMARY KEY (repo_id, path)
+        ) STRICT;
+        -- Requirement IDs every indexed version of a spec defined, to tell a removed ID from an
+        -- unknown one.
+        CREATE TABLE git_requirement_history (
+          repo_id INTEGER NOT NULL REFERENCES git_repos (id) ON DELETE CASCADE,
+          requirement_id TEXT NOT NULL,
+          path TEXT NOT NULL,
+          last_seq INTEGER NOT NULL,
+          PRIMARY KEY (repo_id, requirement_id, path)
+        ) STRICT;
+        -- What drift needs from a file's content (spec frontmatter and requirements, or the
+        -- requirement IDs code cites), cached by blob: content-addressed, so never stale.
+        CREATE TABLE blob_facts (
+          oid TEXT PRIMARY KEY,
+          kind TEXT NOT NULL CHECK (kind IN ('spec', 'code', 'skipped')),
+          facts TEXT NOT NULL CHECK (json_valid(facts))
+        ) STRICT;
+      `);
+    },
+  },
+  {
+    version: 5,
+    name: 'merge conflicts',
+    up(db) {
+      db.exec(`
+        -- A merge Cairn started and that waits for conflicts to be resolved (one per repository).
+        CREATE TABLE repo_merges (
+          id INTEGER PRIMARY KEY,
+          gitdir TEXT NOT NULL UNIQUE,
+          branch TEXT NOT NULL,
+          ours_oid TEXT NOT NULL,
+          theirs_oid TEXT NOT NULL,
+          theirs_label TEXT NOT NULL,
+          base_oid TEXT,
+          merged_tree TEXT NOT NULL,
+          message TEXT NOT NULL,
+          started_at TEXT NOT NULL
+        ) STRICT;
+        -- Each conflicted path keeps both sides (and the base) as blob IDs in the repository.
+        CREATE TABLE repo_conflicts (
+          merge_id INTEGER NOT NULL REFERENCES repo_merges (id) ON DELETE CASCADE,
+          path TEXT NOT NULL,
+          kind TEXT NOT NULL CHECK (kind IN ('content', 'binary', 'modify-delete', 'file-directory')),
+          base_oid TEXT,
+          ours_oid TEXT,
+          theirs_oid TEXT,
+          merged_oid TEXT,
+          resolution TEXT CHECK (resolution IN ('ours', 'theirs', 'both', 'file', 'text')),
+          resolved_at TEXT,
+          PRIMARY KEY (merge_id, path)
+        ) STRICT;
+      `);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
