@@ -72,12 +72,16 @@ added, removed, with a changed statement or title, or moved to another file, by 
   },
 };
 
-/** Two arguments that are not both folders, or --repo: the refs of a git repository. */
+/**
+ * --repo or --exit-code, or two arguments neither of which is a folder: refs of a git
+ * repository. When one is a folder, the other is taken as a folder too (and reported
+ * missing if it is not one), since a ref is never compared with a folder.
+ */
 function refMode(args: string[], cwd: string): boolean {
   const valued = new Set(['--format', '--repo']);
   const positionals = args.filter((a, i) => !a.startsWith('-') && !valued.has(args[i - 1] ?? ''));
   if (args.includes('--repo') || args.includes('--exit-code')) return true;
-  return positionals.length === 2 && !positionals.every((p) => isDirectory(path.resolve(cwd, p)));
+  return positionals.length === 2 && !positionals.some((p) => isDirectory(path.resolve(cwd, p)));
 }
 
 function isDirectory(p: string): boolean {
