@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { probeHardware } from '../hardware/probe.ts';
 import { calibrateThreads } from '../hardware/thread-calibration.ts';
+import { chunkBatcher } from './chunk-batcher.ts';
 import { GrammarError, runGeneration } from './generation.ts';
 import { runtimeVersion, type RuntimeLog } from './llama-runtime.ts';
 import { ModelLoadError, SessionCache } from './model-session.ts';
@@ -49,10 +50,15 @@ export function serveRequests(port: ParentPort): void {
       case 'generate':
         return serially(request.id, async (signal) => {
           const { session, loadMs } = await sessions.get(request.model);
-          return runGeneration(session, request.params, loadMs, {
-            signal,
-            onChunk: (text) => port.send({ type: 'chunk', id: request.id, text }),
-          });
+          const chunks = chunkBatcher((text) => port.send({ type: 'chunk', id: request.id, text }));
+          try {
+            return await runGeneration(session, request.params, loadMs, {
+              signal,
+              onChunk: chunks.push,
+            });
+          } finally {
+            chunks.flush();
+          }
         });
       case 'countTokens':
         return serially(request.id, async () => {
