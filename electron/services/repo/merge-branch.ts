@@ -67,13 +67,9 @@ export async function mergeIntoCurrent(
   const theirsTree = await commitTree(repo, theirs);
   if (!ours) {
     // Nothing committed here yet: take theirs as it is.
-    await applyTree(repo, null, theirsTree, { headCommit: null, action: `merge ${theirsLabel}` });
-    await git.writeRef({
-      fs,
-      gitdir: repo.gitdir,
-      ref: `refs/heads/${head.branch}`,
-      value: theirs,
-      force: true,
+    await checkOutAndMove(repo, head.branch, null, theirsTree, theirs, {
+      headCommit: null,
+      action: `merge ${theirsLabel}`,
     });
     return { outcome: 'fast-forward', head: theirs, ...none };
   }
@@ -95,16 +91,9 @@ export async function mergeIntoCurrent(
   if (base === theirs) return { outcome: 'ahead', head: ours, ...none };
   const oursTree = await commitTree(repo, ours);
   if (base === ours) {
-    await applyTree(repo, oursTree, theirsTree, {
+    await checkOutAndMove(repo, head.branch, oursTree, theirsTree, theirs, {
       headCommit: ours,
       action: `fast-forward to ${theirsLabel}`,
-    });
-    await git.writeRef({
-      fs,
-      gitdir: repo.gitdir,
-      ref: `refs/heads/${head.branch}`,
-      value: theirs,
-      force: true,
     });
     return { outcome: 'fast-forward', head: theirs, ...none };
   }
@@ -129,16 +118,9 @@ export async function mergeIntoCurrent(
     });
     // Files first, then the branch: if anything fails in between, the new files show as
     // local changes on top of our commit, and nothing is lost.
-    await applyTree(repo, oursTree, result.tree, {
+    await checkOutAndMove(repo, head.branch, oursTree, result.tree, commit, {
       headCommit: ours,
       action: `merge ${theirsLabel}`,
-    });
-    await git.writeRef({
-      fs,
-      gitdir: repo.gitdir,
-      ref: `refs/heads/${head.branch}`,
-      value: commit,
-      force: true,
     });
     return { outcome: 'merged', head: commit, conflicts: [], merged: result.merged };
   }
@@ -171,4 +153,23 @@ export async function mergeIntoCurrent(
     throw error;
   }
   return { outcome: 'conflicts', head: ours, conflicts: result.conflicts, merged: result.merged };
+}
+
+/** Writes the files of `to` over those of `from`, then points the branch at `commit`. */
+async function checkOutAndMove(
+  repo: Repo,
+  branch: string,
+  from: Parameters<typeof applyTree>[1],
+  to: Parameters<typeof applyTree>[2],
+  commit: string,
+  options: Parameters<typeof applyTree>[3],
+): Promise<void> {
+  await applyTree(repo, from, to, options);
+  await git.writeRef({
+    fs,
+    gitdir: repo.gitdir,
+    ref: `refs/heads/${branch}`,
+    value: commit,
+    force: true,
+  });
 }
