@@ -1,3 +1,4 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { ExitCode } from './exit-codes.ts';
 
 export interface CliIo {
@@ -20,4 +21,15 @@ export interface Command {
 /** A usage mistake: printed with the command's help hint, exit code 2. */
 export class UsageError extends Error {
   override name = 'UsageError';
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** Parses a command's flags and positionals; an unknown or malformed flag is a UsageError. */
+export function parseCommandArgs<const O extends Options>(args: string[], options: O) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
 }

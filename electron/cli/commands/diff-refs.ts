@@ -4,7 +4,6 @@
 // pure function (workflows/drift/requirement-changes.ts). The folder-to-folder mode and the
 // full semantic diff are built on another branch; they meet here when merged.
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   compareRequirements,
   type RequirementChange,
@@ -13,7 +12,7 @@ import {
 import { guard } from '../../services/repo/errors.ts';
 import { requireRepository, resolveRevision, type Repo } from '../../services/repo/repository.ts';
 import { commitTree, listTree, looksBinary, readBlobBytes } from '../../services/repo/trees.ts';
-import { UsageError, type Command } from '../command.ts';
+import { parseCommandArgs, UsageError, type Command } from '../command.ts';
 import { EXIT } from '../exit-codes.ts';
 
 /** The Markdown files of a commit under the workspace folder, as plain text. */
@@ -75,20 +74,11 @@ tags or commits of the repository holding DIR (default: the current folder).
 Exit codes: 0 done (with --exit-code: nothing changed), 1 requirements changed (only with
 --exit-code), 2 usage error, 3 failure (not a git repository, unknown ref).`,
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
-          format: { type: 'string', default: 'text' },
-          repo: { type: 'string' },
-          'exit-code': { type: 'boolean', default: false },
-        },
-      });
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
+    const parsed = parseCommandArgs(args, {
+      format: { type: 'string', default: 'text' },
+      repo: { type: 'string' },
+      'exit-code': { type: 'boolean', default: false },
+    });
     const { values, positionals } = parsed;
     if (positionals.length !== 2)
       throw new UsageError(`diff takes two refs, got ${positionals.length}`);

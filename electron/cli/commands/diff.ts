@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { diffWorkspaces } from '../../../workflows/diff/diff-workspaces.ts';
 import { loadFolder } from '../../services/specs/lint-folder.ts';
-import { UsageError, type Command } from '../command.ts';
+import { parseCommandArgs, UsageError, type Command } from '../command.ts';
 import { EXIT } from '../exit-codes.ts';
 import { formatDiffText } from '../output/diff-text.ts';
 import { diffRefsCommand } from './diff-refs.ts';
@@ -35,16 +34,7 @@ added, removed, with a changed statement or title, or moved to another file, by 
   --exit-code   exit 1 when some requirement changed (like git diff --exit-code)`,
   async run(args, io) {
     if (refMode(args, io.cwd)) return diffRefsCommand.run(args, io);
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: { format: { type: 'string', default: 'text' } },
-      });
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
+    const parsed = parseCommandArgs(args, { format: { type: 'string', default: 'text' } });
     const { values, positionals } = parsed;
     if (positionals.length !== 2) {
       throw new UsageError(`diff takes two folders (old and new), got ${positionals.length}`);

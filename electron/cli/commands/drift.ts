@@ -1,12 +1,11 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatJson, formatSarif, formatText } from '../../../workflows/drift/format.ts';
 import { acceptFindings, driftReport } from '../../services/repo/drift-service.ts';
 import { resolveIdentity } from '../../services/repo/identity.ts';
 import { requireRepository } from '../../services/repo/repository.ts';
 import { resolveDataDir } from '../../services/store/data-dir.ts';
 import { openDatabase } from '../../services/store/database.ts';
-import { UsageError, type Command } from '../command.ts';
+import { parseCommandArgs, UsageError, type Command } from '../command.ts';
 import { EXIT } from '../exit-codes.ts';
 import { packageVersion } from '../package-info.ts';
 
@@ -45,24 +44,15 @@ evidence appears. Only committed history counts: commit first.
 Exit codes: 0 no failing finding (or accepted), 1 failing findings, 2 usage error,
 3 failure (not a git repository, shallow clone, unknown ref, damaged repository).`,
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
-          since: { type: 'string' },
-          format: { type: 'string', default: 'text' },
-          'fail-on': { type: 'string', default: 'new' },
-          accept: { type: 'boolean', default: false },
-          key: { type: 'string', multiple: true },
-          note: { type: 'string' },
-          'data-dir': { type: 'string' },
-        },
-      });
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
+    const parsed = parseCommandArgs(args, {
+      since: { type: 'string' },
+      format: { type: 'string', default: 'text' },
+      'fail-on': { type: 'string', default: 'new' },
+      accept: { type: 'boolean', default: false },
+      key: { type: 'string', multiple: true },
+      note: { type: 'string' },
+      'data-dir': { type: 'string' },
+    });
     const { values, positionals } = parsed;
     if (positionals.length > 1)
       throw new UsageError(`drift takes one workspace folder, got ${positionals.length}`);

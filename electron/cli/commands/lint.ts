@@ -1,8 +1,7 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { RULES } from '../../../workflows/lint/rules/index.ts';
 import { lintFolder } from '../../services/specs/lint-folder.ts';
-import { UsageError, type Command } from '../command.ts';
+import { parseCommandArgs, UsageError, type Command } from '../command.ts';
 import { EXIT } from '../exit-codes.ts';
 import { formatLintJson } from '../output/lint-json.ts';
 import { formatLintSarif } from '../output/lint-sarif.ts';
@@ -30,20 +29,11 @@ Rules, their IDs and severities: resources/lint-rules.md. Per-workspace severiti
 Exit codes: 0 nothing at or above the failing severity, 1 findings that fail (errors;
 warnings too with --strict), 2 usage error, 3 the folder could not be linted.`,
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
-          strict: { type: 'boolean', default: false },
-          format: { type: 'string', default: 'text' },
-          rules: { type: 'string' },
-        },
-      });
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
+    const parsed = parseCommandArgs(args, {
+      strict: { type: 'boolean', default: false },
+      format: { type: 'string', default: 'text' },
+      rules: { type: 'string' },
+    });
     const { values, positionals } = parsed;
     if (positionals.length > 1) {
       throw new UsageError(

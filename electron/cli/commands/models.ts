@@ -1,10 +1,9 @@
-import { parseArgs } from 'node:util';
 import { DownloadError } from '../../../native-models/routing/model-download.ts';
 import { ModelsService } from '../../services/models/models-service.ts';
 import { resolveDataDir } from '../../services/store/data-dir.ts';
 import { openDatabase } from '../../services/store/database.ts';
 import { ModelRegistryStore } from '../../services/store/model-registry-store.ts';
-import { UsageError, type CliIo, type Command } from '../command.ts';
+import { parseCommandArgs, UsageError, type CliIo, type Command } from '../command.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 
 const HELP = `Usage: cairn models <subcommand> [options]
@@ -65,23 +64,14 @@ interface Parsed {
 }
 
 function parse(argv: string[]): Parsed {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string' },
-        'data-dir': { type: 'string' },
-        cpu: { type: 'boolean' },
-        force: { type: 'boolean' },
-        threads: { type: 'string' },
-        repeats: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const parsed = parseCommandArgs(argv, {
+    format: { type: 'string' },
+    'data-dir': { type: 'string' },
+    cpu: { type: 'boolean' },
+    force: { type: 'boolean' },
+    threads: { type: 'string' },
+    repeats: { type: 'string' },
+  });
   const { values, positionals } = parsed;
   const [sub, ...args] = positionals;
   if (sub === undefined) throw new UsageError(`say what to do: ${SUBCOMMANDS.join(', ')}`);

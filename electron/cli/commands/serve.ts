@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { createDispatcher } from '../../ipc/dispatch.ts';
 import { createHandlers } from '../../ipc/handlers.ts';
 import { Core } from '../../services/core.ts';
 import { resolveDataDir } from '../../services/store/data-dir.ts';
 import { startWebHost } from '../../web/server.ts';
-import { UsageError, type Command } from '../command.ts';
+import { parseCommandArgs, UsageError, type Command } from '../command.ts';
 import { EXIT } from '../exit-codes.ts';
 import { packageRoot, packageVersion } from '../package-info.ts';
 
@@ -26,16 +25,10 @@ origins and requests without the token are refused.
 
 Stop with Ctrl-C.`,
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: { port: { type: 'string' }, 'data-dir': { type: 'string' } },
-      });
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
+    const parsed = parseCommandArgs(args, {
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+    });
     const { values, positionals } = parsed;
     if (positionals.length > 1)
       throw new UsageError(`serve takes one workspace folder, got ${positionals.length}`);
