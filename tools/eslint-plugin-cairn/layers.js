@@ -7,6 +7,8 @@ export const PURE_PACKAGES = [
   'yaml',
   'unified',
   'picomatch',
+  // SHA-256 in plain JavaScript, synchronous in Node and the browser (cache keys in workflows/).
+  '@noble/hashes',
   // Type-only packages (@types/mdast, @types/unist): the node types of the Markdown tree.
   'mdast',
   'unist',
