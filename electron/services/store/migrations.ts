@@ -169,6 +169,91 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 6,
+    name: 'workflow runs and model call records',
+    up(db) {
+      db.exec(`
+        -- Work items: the feature, bug, docs change or review that runs belong to.
+        CREATE TABLE work_items (
+          id TEXT PRIMARY KEY,
+          kind TEXT NOT NULL CHECK (kind IN ('feature', 'bug', 'docs', 'review')),
+          title TEXT NOT NULL,
+          folder TEXT,
+          workspace_root TEXT NOT NULL,
+          created_at TEXT NOT NULL
+        ) STRICT;
+        -- One run of a workflow; definition holds the validated workflow as it was at the start,
+        -- so a run resumes with the passes it began with even if the file changed since.
+        CREATE TABLE runs (
+          id TEXT PRIMARY KEY,
+          workflow_id TEXT NOT NULL,
+          definition TEXT NOT NULL CHECK (json_valid(definition)),
+          work_item_id TEXT REFERENCES work_items (id),
+          workspace_root TEXT NOT NULL,
+          model TEXT,
+          status TEXT NOT NULL
+            CHECK (status IN ('running', 'waiting', 'blocked', 'completed', 'failed', 'cancelled')),
+          next_pass INTEGER NOT NULL DEFAULT 0,
+          error TEXT,
+          estimate TEXT CHECK (estimate IS NULL OR json_valid(estimate)),
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX runs_item ON runs (work_item_id);
+        CREATE INDEX runs_updated ON runs (updated_at DESC);
+        -- The result of each finished pass: written in one transaction with its proposed changes.
+        CREATE TABLE pass_results (
+          run_id TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+          pass_index INTEGER NOT NULL,
+          pass_id TEXT NOT NULL,
+          status TEXT NOT NULL CHECK (status IN ('completed', 'failed')),
+          result TEXT CHECK (result IS NULL OR json_valid(result)),
+          gate TEXT CHECK (gate IS NULL OR json_valid(gate)),
+          error TEXT,
+          started_at TEXT NOT NULL,
+          finished_at TEXT NOT NULL,
+          PRIMARY KEY (run_id, pass_index)
+        ) STRICT;
+        -- A change a pass proposes to a file; nothing reaches the file until it is accepted.
+        CREATE TABLE proposed_changes (
+          id TEXT PRIMARY KEY,
+          run_id TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+          pass_index INTEGER NOT NULL,
+          path TEXT NOT NULL,
+          before_text TEXT,
+          after_text TEXT NOT NULL,
+          summary TEXT NOT NULL,
+          status TEXT NOT NULL CHECK (status IN ('proposed', 'accepted', 'rejected', 'stale')),
+          decided_at TEXT
+        ) STRICT;
+        CREATE INDEX proposed_changes_run ON proposed_changes (run_id, pass_index);
+        -- One envelope per model call (workflows/records/envelope.ts), written before its result
+        -- is used. The columns repeat what lists, filters and cost totals need.
+        CREATE TABLE model_calls (
+          id TEXT PRIMARY KEY,
+          created_at TEXT NOT NULL,
+          run_id TEXT,
+          pass_id TEXT,
+          work_item_id TEXT,
+          kind TEXT NOT NULL CHECK (kind IN ('generation', 'cache-hit')),
+          tier TEXT NOT NULL CHECK (tier IN ('local', 'hosted', 'cloud')),
+          model TEXT NOT NULL,
+          cache_key TEXT NOT NULL,
+          ok INTEGER NOT NULL CHECK (ok IN (0, 1)),
+          input_tokens INTEGER NOT NULL,
+          output_tokens INTEGER NOT NULL,
+          total_ms REAL NOT NULL,
+          cost REAL NOT NULL,
+          envelope TEXT NOT NULL CHECK (json_valid(envelope))
+        ) STRICT;
+        CREATE INDEX model_calls_cache_key ON model_calls (cache_key, ok);
+        CREATE INDEX model_calls_run ON model_calls (run_id, created_at);
+        CREATE INDEX model_calls_item ON model_calls (work_item_id);
+        CREATE INDEX model_calls_created ON model_calls (created_at);
+      `);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
