@@ -7,7 +7,7 @@ import picomatch from 'picomatch';
 import type { Workspace } from '../specs/model.ts';
 import type { PassDefinition, WorkflowDefinition } from './definition.ts';
 import type { WorkItemRef } from './pass.ts';
-import { substituteItem } from './resolve-inputs.ts';
+import { substituteItemGlob } from './resolve-inputs.ts';
 import type { PassEstimate, RunEstimate } from './run-state.ts';
 
 export const DEFAULT_PASS_MAX_TOKENS = 1024;
@@ -30,7 +30,7 @@ export function passReadingText(
     if ('documents' in input || 'section' in input) {
       const glob = 'documents' in input ? input.documents : input.section.documents;
       const patterns = (Array.isArray(glob) ? glob : [glob]).map((g) =>
-        substituteItem(g, sources.item),
+        substituteItemGlob(g, sources.item),
       );
       const isMatch = picomatch(patterns, { dot: true, windows: false });
       for (const doc of sources.workspace.documents) {

@@ -16,8 +16,14 @@ export function itemFolder(item: WorkItemRef | null): string {
   return item.folder ?? `specs/${item.id.toLowerCase()}`;
 }
 
+/** `{item}` in an output path: the item's folder (`specs` for a run without an item). */
 export function substituteItem(pattern: string, item: WorkItemRef | null): string {
   return pattern.replaceAll('{item}', itemFolder(item));
+}
+
+/** `{item}` in an input glob: the item's folder, or the whole workspace for a run without one. */
+export function substituteItemGlob(pattern: string, item: WorkItemRef | null): string {
+  return pattern.replaceAll('{item}', item ? itemFolder(item) : '**');
 }
 
 export interface InputSources {
@@ -73,7 +79,7 @@ export function resolveInputs(pass: PassDefinition, sources: InputSources): Reso
 }
 
 function globs(glob: string | string[], item: WorkItemRef | null): string[] {
-  return (Array.isArray(glob) ? glob : [glob]).map((g) => substituteItem(g, item));
+  return (Array.isArray(glob) ? glob : [glob]).map((g) => substituteItemGlob(g, item));
 }
 
 function describeGlob(glob: string | string[], item: WorkItemRef | null): string {
