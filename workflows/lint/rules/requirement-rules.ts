@@ -199,7 +199,7 @@ export const REQUIREMENT_RULES: Rule[] = [
   },
 ];
 
-function missingSteps(scenario: Scenario): string[] {
+export function missingSteps(scenario: Scenario): string[] {
   const keywords = new Set(scenario.steps.map((s) => s.keyword));
   const missing: string[] = [];
   if (!keywords.has('WHEN') && !keywords.has('GIVEN')) missing.push('WHEN');
