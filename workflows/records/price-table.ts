@@ -24,9 +24,21 @@ export const PriceTableSchema = z.strictObject({
   checked: z.string().optional(),
   sources: z.array(z.string()).optional(),
   /** Prices per million tokens, keyed `provider/model` (`openai/gpt-4.1`). */
-  models: z.record(
-    z.string().regex(/^[^/\s]+\/\S+$/, 'keys are provider/model, such as openai/gpt-4.1'),
-    ModelPriceSchema,
+  models: z.record(z.string(), ModelPriceSchema).superRefine(
+    (models, ctx) => {
+      if (typeof models !== 'object' || models === null) return;
+      for (const key of Object.keys(models)) {
+        if (!/^[^/\s]+\/\S+$/.test(key)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: 'keys are provider/model, such as openai/gpt-4.1',
+          });
+        }
+      }
+    },
+    // Also when a price is wrong, so one run reports every problem of the file.
+    { when: () => true },
   ),
 });
 export type PriceTable = z.infer<typeof PriceTableSchema>;

@@ -101,6 +101,7 @@ describe('PriceTableSchema', () => {
     };
     const price = { input: 1, cached_read: 0, cache_write: 0, reasoning: 1, output: 1 };
     expect(paths({ 'gpt-4.1': price })).toEqual(['currency', 'models.gpt-4.1']);
+    expect(paths('none')).toEqual(['currency', 'models']);
     expect(paths({ 'openai/gpt-4.1': { ...price, input: -1, reasoning: undefined } })).toEqual([
       'currency',
       'models.openai/gpt-4.1.input',
