@@ -3,10 +3,11 @@
 // records an envelope for every call (also a failed one) BEFORE the value is used, and only
 // then validates the output with the same zod schema.
 import { z } from 'zod';
-import { hashJson } from '../records/canonical-json.ts';
-import type { Envelope, ModelIdentity, RetrievedChunk } from '../records/envelope.ts';
+import { buildCacheHitEnvelope, buildEnvelope } from '../records/build-envelope.ts';
+import { cacheKey } from '../records/cache-key.ts';
+import type { Cost, Envelope, ModelIdentity, TokenCounts } from '../records/envelope.ts';
 import type { ModelCaller, ModelRequest } from './pass.ts';
-import type { ModelGenerateResult, ModelPort, RecordPort } from './ports.ts';
+import type { ModelGenerateRequest, ModelPort, RecordPort } from './ports.ts';
 import { newCallId } from './run-ids.ts';
 
 export class ModelOutputError extends Error {
@@ -30,28 +31,15 @@ export interface CallerOptions {
   /** Default max-token bound when the request gives none. */
   maxTokens: number;
   now: () => Date;
+  /** Money for a call; free when absent (on-device models). */
+  cost?: (identity: ModelIdentity, tokens: TokenCounts) => Cost;
   onText?: (chunk: string) => void;
   signal?: { readonly aborted: boolean };
 }
 
-const DEFAULT_PARAMS = { temperature: 0, topP: null, seed: 42 } as const;
-
-/** The fields of a call that decide its answer: what the cache key hashes. */
-export function callCacheKey(
-  identity: ModelIdentity,
-  request: Pick<Envelope, 'messages'> & { params: Omit<Envelope['params'], 'schemaName'> },
-): string {
-  return hashJson({
-    model: {
-      tier: identity.tier,
-      provider: identity.provider,
-      name: identity.tier === 'local' ? null : identity.name,
-      sha256: identity.sha256,
-    },
-    messages: request.messages,
-    params: { ...request.params, jsonSchema: undefined },
-  });
-}
+/** Greedy decoding with a fixed seed: the same call gives the same answer, so replay means something. */
+const SAMPLING = { temperature: 0, topP: null, seed: 42 } as const;
+const FREE: Cost = { currency: 'USD', amount: 0, priceTable: null };
 
 export function createModelCaller(options: CallerOptions): ModelCaller {
   return {
@@ -60,101 +48,61 @@ export function createModelCaller(options: CallerOptions): ModelCaller {
         string,
         unknown
       >;
-      const params: Envelope['params'] = {
-        ...DEFAULT_PARAMS,
-        maxTokens: request.maxTokens ?? options.maxTokens,
+      const generateRequest: ModelGenerateRequest = {
+        ...SAMPLING,
+        messages: request.messages,
         jsonSchema,
-        grammarHash: hashJson(jsonSchema),
-        schemaName: request.schemaName,
+        maxTokens: request.maxTokens ?? options.maxTokens,
+        onText: options.onText,
+        signal: options.signal,
       };
       const identity = await options.model.describe();
-      const cacheKey = callCacheKey(identity, { messages: request.messages, params });
-      const base = {
+      const key = cacheKey(generateRequest, identity);
+      const ids = () => ({
+        id: newCallId(),
         createdAt: options.now().toISOString(),
         runId: options.runId,
         passId: options.passId,
         workItemId: options.workItemId,
-        params,
-        messages: request.messages,
-        retrieved: request.retrieved ?? ([] as RetrievedChunk[]),
-        cacheKey,
-        rerunOf: null,
-      };
-      const cached = options.reuse ? options.records.findByCacheKey(cacheKey) : null;
+      });
+      const cached = options.reuse ? options.records.findByCacheKey(key) : null;
       let envelope: Envelope;
       if (cached) {
-        envelope = {
-          ...base,
-          id: newCallId(),
-          kind: 'cache-hit',
-          model: cached.model,
-          output: cached.output,
-          error: null,
-          tokens: { input: 0, cachedInput: 0, cacheWrite: 0, output: 0, reasoning: 0 },
-          timings: { timeToFirstTokenMs: null, totalMs: 0, outputTokensPerSecond: null, loadMs: 0 },
-          cost: { currency: cached.cost.currency, amount: 0, priceTable: cached.cost.priceTable },
-          cachedFrom: cached.id,
-        };
-        options.records.save(envelope);
+        envelope = buildCacheHitEnvelope(ids(), cached);
       } else {
         const started = Date.now();
-        let result: ModelGenerateResult;
+        const common = {
+          request: generateRequest,
+          schemaName: request.schemaName,
+          identity,
+          cacheKey: key,
+          retrieved: request.retrieved ?? [],
+        };
         try {
-          result = await options.model.generate({
-            messages: request.messages,
-            jsonSchema,
-            maxTokens: params.maxTokens,
-            temperature: params.temperature,
-            topP: params.topP,
-            seed: params.seed,
-            onText: options.onText,
-            signal: options.signal,
+          const result = await options.model.generate(generateRequest);
+          const parsed = result.json === undefined ? null : request.schema.safeParse(result.json);
+          envelope = buildEnvelope({
+            ...ids(),
+            ...common,
+            result,
+            error: parsed && !parsed.success ? describeIssues(parsed.error) : null,
+            cost: options.cost?.(result.identity, result.tokens) ?? FREE,
           });
         } catch (error) {
-          const failed: Envelope = {
-            ...base,
-            id: newCallId(),
-            kind: 'generation',
-            model: identity,
-            output: { text: '', json: null, stopReason: 'error' },
-            error: (error as Error).message,
-            tokens: { input: 0, cachedInput: 0, cacheWrite: 0, output: 0, reasoning: 0 },
-            timings: {
-              timeToFirstTokenMs: null,
-              totalMs: Date.now() - started,
-              outputTokensPerSecond: null,
-              loadMs: 0,
-            },
-            cost: { currency: 'USD', amount: 0, priceTable: null },
-            cachedFrom: null,
-          };
-          options.records.save(failed);
+          options.records.save(
+            buildEnvelope({
+              ...ids(),
+              ...common,
+              result: null,
+              error: (error as Error).message,
+              elapsedMs: Date.now() - started,
+              cost: FREE,
+            }),
+          );
           throw error;
         }
-        envelope = {
-          ...base,
-          id: newCallId(),
-          kind: 'generation',
-          model: result.identity,
-          output: {
-            text: result.text,
-            json: result.json === undefined ? null : result.json,
-            stopReason: result.stopReason,
-          },
-          error:
-            result.json === undefined
-              ? (result.jsonProblem ?? 'the model returned no JSON output')
-              : null,
-          tokens: result.tokens,
-          timings: result.timings,
-          cost: { currency: 'USD', amount: 0, priceTable: null },
-          cachedFrom: null,
-        };
-        const parsed = request.schema.safeParse(envelope.output.json);
-        if (envelope.error === null && !parsed.success)
-          envelope.error = describeIssues(parsed.error);
-        options.records.save(envelope);
       }
+      options.records.save(envelope);
       if (envelope.error !== null) {
         throw new ModelOutputError(
           `the model's output for '${request.schemaName}' is unusable: ${envelope.error} (record ${envelope.id})`,
@@ -164,7 +112,7 @@ export function createModelCaller(options: CallerOptions): ModelCaller {
       const parsed = request.schema.safeParse(envelope.output.json);
       if (!parsed.success) {
         throw new ModelOutputError(
-          `the recorded output for '${request.schemaName}' breaks its schema: ${describeIssues(parsed.error)} (record ${envelope.id})`,
+          `the output for '${request.schemaName}' breaks its schema: ${describeIssues(parsed.error)} (record ${envelope.id})`,
           envelope.id,
         );
       }

@@ -1,8 +1,11 @@
 import type { Command } from '../command.ts';
 import { diffCommand } from './diff.ts';
 import { driftCommand } from './drift.ts';
+import { itemsCommand } from './items.ts';
 import { lintCommand } from './lint.ts';
 import { modelsCommand } from './models.ts';
+import { runCommand } from './run.ts';
+import { runsCommand } from './runs.ts';
 import { serveCommand } from './serve.ts';
 
 /** Every `cairn` command; `cairn --help` lists them in this order. */
@@ -10,6 +13,9 @@ export const COMMANDS: readonly Command[] = [
   lintCommand,
   diffCommand,
   driftCommand,
+  runCommand,
+  runsCommand,
+  itemsCommand,
   serveCommand,
   modelsCommand,
 ];

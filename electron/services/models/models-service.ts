@@ -276,6 +276,29 @@ export class ModelsService {
     return { ...result, modelId: record.id, modelSha256: record.sha256 };
   }
 
+  /** Tokens of `text` with the model's own tokenizer (for estimates before a run). */
+  async countTokens(idOrHash: string, text: string): Promise<number> {
+    const record = await this.usable(idOrHash);
+    const hardware = await this.hardware();
+    const stored = this.registry.findCalibration(record.sha256, machineKey(hardware));
+    return this.client.countTokens(this.spec(record, stored?.bestThreads ?? 1), text);
+  }
+
+  /** This model's measured speed on this machine (from its thread calibration), if measured. */
+  async measuredSpeed(
+    idOrHash: string,
+  ): Promise<{ promptTokensPerSecond: number; outputTokensPerSecond: number } | null> {
+    const record = this.require(idOrHash);
+    const stored = this.registry.findCalibration(record.sha256, machineKey(await this.hardware()));
+    const best = stored?.measurements.find((m) => m.threads === stored.bestThreads);
+    if (!best || best.promptTokensPerSecond <= 0 || best.generationTokensPerSecond <= 0)
+      return null;
+    return {
+      promptTokensPerSecond: best.promptTokensPerSecond,
+      outputTokensPerSecond: best.generationTokensPerSecond,
+    };
+  }
+
   /** Generation decoded under the grammar of `schema`, returning the zod-validated value. */
   generateStructured<S extends z.ZodType>(
     idOrHash: string,
