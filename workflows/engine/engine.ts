@@ -6,7 +6,7 @@ import type { Workspace, WorkspaceInput } from '../specs/model.ts';
 import { parseWorkspace } from '../specs/parse-workspace.ts';
 import { applyChange } from './apply-change.ts';
 import type { WorkflowDefinition } from './definition.ts';
-import { evaluateGate, gatePassed, type GateState } from './gates.ts';
+import { evaluateGate, type GateState } from './gates.ts';
 import { createModelCaller } from './model-caller.ts';
 import type { PassContext, PassImplementation, PassResult, WorkItemRef } from './pass.ts';
 import type { ModelPort, RecordPort } from './ports.ts';

@@ -52,5 +52,3 @@ export function evaluateGate(gate: GateDefinition | undefined, result: PassResul
     decidedAt: null,
   };
 }
-
-export const gatePassed = (state: GateState) => state.auto.every((c) => c.ok);

@@ -73,7 +73,7 @@ async function run(argv: string[], io: CliIo): Promise<ExitCode> {
 
 export const itemsCommand: Command = {
   name: 'items',
-  summary: 'list or add work items (feature, bug, docs, review)',
+  summary: 'List or add work items (feature, bug, docs, review) that runs belong to',
   help: HELP,
   run,
 };

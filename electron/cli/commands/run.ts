@@ -101,7 +101,7 @@ async function run(argv: string[], io: CliIo): Promise<ExitCode> {
 
 export const runCommand: Command = {
   name: 'run',
-  summary: 'run a workflow (prd-draft, new-feature, bugfix, docs-update, spec-review)',
+  summary: 'Run a workflow (prd-draft, new-feature, bugfix, docs-update, spec-review) on this machine',
   help: HELP,
   run,
 };

@@ -223,7 +223,7 @@ async function acceptNamed(
 
 export const runsCommand: Command = {
   name: 'runs',
-  summary: 'list workflow runs; show, approve, retry or cancel one; accept its changes',
+  summary: 'List workflow runs; show, approve, retry or cancel one; accept its proposed changes',
   help: HELP,
   run,
 };

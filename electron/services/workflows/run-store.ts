@@ -194,9 +194,13 @@ export class RunStore implements RunStorePort {
   listRuns(filter: RunFilter = {}): RunState[] {
     const where: string[] = [];
     const args: unknown[] = [];
-    if (filter.status) (where.push('runs.status = ?'), args.push(filter.status));
-    if (filter.workItemId) (where.push('runs.work_item_id = ?'), args.push(filter.workItemId));
-    if (filter.workflowId) (where.push('runs.workflow_id = ?'), args.push(filter.workflowId));
+    const add = (clause: string, value: unknown) => {
+      where.push(clause);
+      args.push(value);
+    };
+    if (filter.status) add('runs.status = ?', filter.status);
+    if (filter.workItemId) add('runs.work_item_id = ?', filter.workItemId);
+    if (filter.workflowId) add('runs.workflow_id = ?', filter.workflowId);
     const rows = this.db
       .prepare(
         `${RUN_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
