@@ -282,6 +282,17 @@ describe('tasks and plan', () => {
 });
 
 describe('verify', () => {
+  const verifyContext = (model: ReturnType<typeof scriptedModel>) =>
+    contextFor(sample, {
+      pass: {
+        id: 'verify',
+        uses: 'verify',
+        prompt: 'verify',
+        inputs: [{ documents: '{item}/**/*.md' }],
+      },
+      model,
+    });
+
   it('gives a verdict per requirement; those the model skips cannot be told', async () => {
     const model = scriptedModel({
       verdicts: [
@@ -289,17 +300,7 @@ describe('verify', () => {
         { id: 'REQ-C4VJ6P', verdict: 'not-met', evidence: 'No scenario and no design.' },
       ],
     });
-    const result = await verifyPass.run(
-      contextFor(sample, {
-        pass: {
-          id: 'verify',
-          uses: 'verify',
-          prompt: 'verify',
-          inputs: [{ documents: '{item}/**/*.md' }],
-        },
-        model,
-      }),
-    );
+    const result = await verifyPass.run(verifyContext(model));
     expect(result.metrics).toEqual({
       requirementsNotMet: 1,
       requirementsPartlyMet: 0,
@@ -315,18 +316,6 @@ describe('verify', () => {
     const model = scriptedModel({
       verdicts: [{ id: 'REQ-NOPE00', verdict: 'met', evidence: 'x' }],
     });
-    await expect(
-      verifyPass.run(
-        contextFor(sample, {
-          pass: {
-            id: 'verify',
-            uses: 'verify',
-            prompt: 'verify',
-            inputs: [{ documents: '{item}/**/*.md' }],
-          },
-          model,
-        }),
-      ),
-    ).rejects.toThrow();
+    await expect(verifyPass.run(verifyContext(model))).rejects.toThrow();
   });
 });
