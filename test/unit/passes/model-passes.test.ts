@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { clarifyPass } from '../../../workflows/passes/clarify.ts';
 import { earsRewritePass } from '../../../workflows/passes/ears-rewrite.ts';
@@ -317,5 +318,36 @@ describe('verify', () => {
       verdicts: [{ id: 'REQ-NOPE00', verdict: 'met', evidence: 'x' }],
     });
     await expect(verifyPass.run(verifyContext(model))).rejects.toThrow();
+  });
+});
+
+describe('clarifications in a Spec Kit spec', () => {
+  it('go before its Requirements section', async () => {
+    const files = await filesOf(path.join(SAMPLE, '../../test/fixtures/speckit'));
+    const model = scriptedModel({
+      questions: [
+        {
+          question: 'Who may view a shared album?',
+          options: ['Anyone with the link', 'Signed-in relatives'],
+          recommended: 'B',
+          reason: 'Privacy first.',
+        },
+      ],
+    });
+    const result = await clarifyPass.run(
+      contextFor(files, {
+        pass: {
+          id: 'clarify',
+          uses: 'clarify',
+          prompt: 'clarify',
+          inputs: [{ documents: '{item}/spec.md' }],
+        },
+        item: { folder: 'specs/002-album-sharing' },
+        model,
+      }),
+    );
+    expect(result.changes[0]?.after).toMatch(
+      /\n## Clarifications\n\n### Session 2025-06-01\n\n- Q: Who may view a shared album\? → A: Signed-in relatives\n\n## Requirements/,
+    );
   });
 });
