@@ -40,7 +40,10 @@ export function recordClarifications(
     return fromLines(doc);
   }
   const block = ['## Clarifications', '', `### Session ${today}`, '', ...bullets, ''];
-  const requirements = findSection(lines, 'Requirements', 2);
+  // Spec Kit writes `## Requirements *(mandatory)*`.
+  const requirements = lineSections(lines).find(
+    (s) => s.depth === 2 && /^requirements\b/i.test(s.title),
+  );
   if (requirements) {
     lines.splice(requirements.heading, 0, ...block);
   } else {
