@@ -9,7 +9,8 @@ const Id = z
 const Glob = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
 
 export const InputSchema = z.union([
-  z.strictObject({ documents: Glob }),
+  /** `optional`: the documents may not exist yet (the pass is the one that writes them). */
+  z.strictObject({ documents: Glob, optional: z.boolean().default(false) }),
   z.strictObject({ section: z.strictObject({ documents: Glob, heading: z.string().min(1) }) }),
   z.strictObject({ pass: Id }),
   z.strictObject({ template: z.enum(['prd', 'requirements', 'design', 'tasks']) }),

@@ -77,7 +77,7 @@ function zodProblems(
     if (issue.code === 'invalid_union' && path.at(-2) === 'inputs') {
       return locate(
         path,
-        'an input is one of {documents: glob}, {section: {documents, heading}}, {pass: id}, {template: prd|requirements|design|tasks}',
+        'an input is one of {documents: glob, optional?: true}, {section: {documents, heading}}, {pass: id}, {template: prd|requirements|design|tasks}',
       );
     }
     return locate(path, issue.message);

@@ -41,9 +41,9 @@ export function resolveInputs(pass: PassDefinition, sources: InputSources): Reso
   for (const input of pass.inputs) {
     if ('documents' in input) {
       const paths = matchDocuments(input.documents, sources);
-      if (paths.length === 0) {
+      if (paths.length === 0 && !input.optional) {
         throw new MissingInputError(
-          `pass '${pass.id}': no spec documents match ${describeGlob(input.documents, sources.item)}`,
+          `pass '${pass.id}': no spec documents match ${describeGlob(input.documents, sources.item)} (mark the input "optional: true" if the pass creates them)`,
         );
       }
       for (const path of paths) {
