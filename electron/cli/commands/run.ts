@@ -101,7 +101,8 @@ async function run(argv: string[], io: CliIo): Promise<ExitCode> {
 
 export const runCommand: Command = {
   name: 'run',
-  summary: 'Run a workflow (prd-draft, new-feature, bugfix, docs-update, spec-review) on this machine',
+  summary:
+    'Run a workflow (prd-draft, new-feature, bugfix, docs-update, spec-review) on this machine',
   help: HELP,
   run,
 };
