@@ -19,7 +19,8 @@ Subcommands:
   catalog                 recommended models, each with an estimate of whether it fits here
   download <catalog-id>   show the fit estimate, download, check the SHA-256, register
   hardware                CPU, memory and GPU as the model runtime sees them
-  bench <model-id>        measure thread counts for a model on this machine; keep the fastest
+  bench <model-id>        measure thread counts for a model on this machine (prefill and
+                          decode tokens/s); keep the fastest for later generation
 
 Options:
   --format text|json      output format (default: text)
@@ -254,13 +255,14 @@ async function run(p: Parsed, models: ModelsService, io: CliIo): Promise<ExitCod
         },
         { signal: controller.signal },
       );
+      const best = calibration.bestThreads;
       print(calibration, () => [
-        'threads  prompt tok/s  generation tok/s  workload ms',
+        'threads  prefill tok/s  decode tok/s  workload ms',
         ...calibration.measurements.map(
           (m) =>
-            `${String(m.threads).padStart(7)}  ${m.promptTokensPerSecond.toFixed(1).padStart(12)}  ${m.generationTokensPerSecond.toFixed(1).padStart(16)}  ${m.totalMs.toFixed(1).padStart(11)}`,
+            `${String(m.threads).padStart(7)}  ${m.promptTokensPerSecond.toFixed(1).padStart(13)}  ${m.generationTokensPerSecond.toFixed(1).padStart(12)}  ${m.totalMs.toFixed(1).padStart(11)}`,
         ),
-        `Best: ${calibration.bestThreads} threads; saved for this model on this machine.`,
+        `Chosen: ${best} thread${best === 1 ? '' : 's'} (the fastest workload); saved for this model on this machine.`,
       ]);
       return EXIT.ok;
     }

@@ -125,7 +125,7 @@ describe('cairn models', () => {
     expect(err).toMatch(/Measuring thread counts for cairn-tiny-64x2/);
     expect(code).toBe(EXIT.ok);
     expect(out).toMatch(
-      /threads {2}prompt tok\/s {2}generation tok\/s {2}workload ms\n {6}1 +\d+\.\d +\d+\.\d +\d+\.\d\nBest: 1 threads; saved/,
+      /threads {2}prefill tok\/s {2}decode tok\/s {2}workload ms\n {6}1 +\d+\.\d +\d+\.\d +\d+\.\d\nChosen: 1 thread \(the fastest workload\); saved/,
     );
   });
 
