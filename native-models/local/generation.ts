@@ -81,7 +81,11 @@ export async function runGeneration(
 ): Promise<GenerationResult> {
   const history = toChatHistory(params.messages);
   const grammar = params.jsonSchema ? await grammarFor(session, params.jsonSchema) : undefined;
-  const promptTokens = promptTokenCount(session, history);
+  // Counting the prompt renders and tokenizes it again (about 1 ms per 4,000 tokens here). It is
+  // done while llama.cpp decodes the second token, when this thread is idle, not before the
+  // first token; or after the call when no token came.
+  let promptTokens: number | undefined;
+  const countPrompt = () => (promptTokens ??= promptTokenCount(session, history));
   const meterBefore = session.sequence.tokenMeter.getState();
   const started = performance.now();
   let firstTokenAt: number | null = null;
@@ -90,7 +94,10 @@ export async function runGeneration(
   const response = await session.chat.generateResponse(history, {
     onTextChunk: (text) => hooks.onChunk?.(text),
     onToken: (tokens) => {
-      firstTokenAt ??= performance.now();
+      if (firstTokenAt === null) {
+        firstTokenAt = performance.now();
+        setImmediate(countPrompt);
+      }
       outputTokens += tokens.length;
     },
     signal: hooks.signal,
@@ -109,7 +116,8 @@ export async function runGeneration(
   // The token meter counts prompt tokens evaluated without logits as input; the last prompt
   // token is evaluated with logits (it yields the first output), hence the +1.
   const meter = session.sequence.tokenMeter.diff(meterBefore);
-  const evaluatedPrompt = Math.min(promptTokens, meter.usedInputTokens + 1);
+  const prompt = countPrompt();
+  const evaluatedPrompt = Math.min(prompt, meter.usedInputTokens + 1);
   const stopReason = STOP_REASONS[response.metadata.stopReason];
   const generationMs = firstTokenAt === null ? null : finished - firstTokenAt;
 
@@ -134,8 +142,8 @@ export async function runGeneration(
     jsonProblem,
     stopReason,
     tokens: {
-      prompt: promptTokens,
-      reusedPrefix: promptTokens - evaluatedPrompt,
+      prompt,
+      reusedPrefix: prompt - evaluatedPrompt,
       evaluatedPrompt,
       output: outputTokens,
     },

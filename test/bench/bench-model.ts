@@ -1,5 +1,5 @@
 // Shared by the model benches: a generated llama model larger than the test one, so that its
-// timings are well above the noise, and a median.
+// timings are well above the noise, a median and quantiles.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,9 +24,16 @@ export function writeBenchModel(options: TinyModelOptions = BENCH_MODEL): {
 }
 
 export function median(values: number[]): number {
+  return quantile(values, 0.5);
+}
+
+/** The q-quantile (0..1) with linear interpolation between the two nearest values. */
+export function quantile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  const at = (sorted.length - 1) * q;
+  const low = Math.floor(at);
+  const high = Math.ceil(at);
+  return sorted[low]! + (sorted[high]! - sorted[low]!) * (at - low);
 }
 
 export const ms = (value: number) => `${value.toFixed(1)} ms`;

@@ -3,24 +3,34 @@
 // ways, streamed chunks, token accounting); the bare calls run in this process, once with
 // LlamaChatSession.prompt (the library's usual entry) and once with LlamaChat.generateResponse
 // (the class Cairn's worker uses, so that ratio is the cost of the process and the protocol).
-// Prints the ratios of the medians; absolute times on shared machines are noise.
-//   npx tsx test/bench/generation-overhead.ts [rounds] [maxTokens]
+//
+// The prompt is a spec document of about `documentTokens` tokens and a question, as in spec
+// work: what Cairn does per call that grows with the prompt (sending it, validating it,
+// counting its tokens) is in the measurement. Every path keeps its evaluated prompt between
+// calls, as Cairn's worker does, so each call decodes `maxTokens` tokens after a reused prefix.
+//
+// Shared machines are noisy, so the three paths run in a rotated order each round and the
+// ratios are taken per round (neighbouring calls see the same load): the median ratio and its
+// spread are printed, and the ratio of the best times. Two figures depend little on the load:
+// the time Cairn spends outside the library call (wall time minus the worker's own timing of
+// generateResponse), and CPU time of both processes.
+//   npx tsx test/bench/generation-overhead.ts [rounds] [maxTokens] [documentTokens]
 import fs from 'node:fs';
 import { getLlama, LlamaChat, LlamaChatSession, LlamaLogLevel } from 'node-llama-cpp';
 import { InferenceClient } from '../../native-models/local/inference-client.ts';
 import type { ModelSpec } from '../../native-models/local/protocol.ts';
-import { median, ms, writeBenchModel } from './bench-model.ts';
+import { BENCH_MODEL, median, ms, quantile, writeBenchModel } from './bench-model.ts';
+import { ownCpuMs, processCpuMs } from './process-cpu.ts';
 
-const rounds = Number(process.argv[2] ?? 11);
+const rounds = Number(process.argv[2] ?? 15);
 const maxTokens = Number(process.argv[3] ?? 64);
+const documentTokens = Number(process.argv[4] ?? 1500);
 const threads = 1;
-const system = 'You review software requirements and answer briefly.';
-const question = 'When the reviewer is offline, the system shall queue comments. Is this testable?';
+const contextSize = 4096;
 
 const { file, dir } = writeBenchModel();
-const spec: ModelSpec = { path: file, gpu: false, gpuLayers: 0, contextSize: 2048, threads };
+const spec: ModelSpec = { path: file, gpu: false, gpuLayers: 0, contextSize, threads };
 
-// Bare node-llama-cpp in this process.
 const llama = await getLlama({
   gpu: false,
   build: 'never',
@@ -29,26 +39,43 @@ const llama = await getLlama({
   logLevel: LlamaLogLevel.error,
 });
 const model = await llama.loadModel({ modelPath: file });
+
+const paragraph =
+  'REQ-12: When a reviewer opens a spec change offline, the system shall show each requirement ' +
+  'with its acceptance scenarios and queue comments until the network returns. ';
+let document = '';
+while (model.tokenize(document).length < documentTokens) document += paragraph;
+const system = `You review this specification and answer briefly.\n\n${document}`;
+const question = 'Which requirement is not testable, and why?';
+
 // The same context settings as Cairn's on the CPU (model-session.ts: flash attention off).
-const context = await model.createContext({ contextSize: 2048, threads, flashAttention: false });
+const newSequence = async () =>
+  (await model.createContext({ contextSize, threads, flashAttention: false })).getSequence();
+
+interface Run {
+  ms: number;
+  cpuMs: number;
+  text: string;
+  /** Cairn only: wall time minus the worker's timing of the library call. */
+  outsideMs?: number;
+  tokens?: number;
+}
+
 const session = new LlamaChatSession({
-  contextSequence: context.getSequence(),
+  contextSequence: await newSequence(),
   systemPrompt: system,
 });
-const bare = async () => {
+const bareSession = async (): Promise<Run> => {
   session.resetChatHistory();
+  const cpu = ownCpuMs();
   const started = performance.now();
   const text = await session.prompt(question, { maxTokens, temperature: 0, repeatPenalty: false });
-  return { ms: performance.now() - started, text };
+  return { ms: performance.now() - started, cpuMs: ownCpuMs() - cpu, text };
 };
 
-const chatContext = await model.createContext({
-  contextSize: 2048,
-  threads,
-  flashAttention: false,
-});
-const chat = new LlamaChat({ contextSequence: chatContext.getSequence() });
-const bareChat = async () => {
+const chat = new LlamaChat({ contextSequence: await newSequence() });
+const bareChat = async (): Promise<Run> => {
+  const cpu = ownCpuMs();
   const started = performance.now();
   const { response } = await chat.generateResponse(
     [
@@ -58,66 +85,89 @@ const bareChat = async () => {
     ],
     { maxTokens, temperature: 0, repeatPenalty: false },
   );
-  return { ms: performance.now() - started, text: response };
+  return { ms: performance.now() - started, cpuMs: ownCpuMs() - cpu, text: response };
 };
 
-// Cairn: the worker process, through the typed protocol.
 const client = new InferenceClient();
 const messages = [
   { role: 'system' as const, content: system },
   { role: 'user' as const, content: question },
 ];
-const cairn = async () => {
+const cairn = async (): Promise<Run> => {
+  const workerCpu = processCpuMs(client.workerPid);
+  const cpu = ownCpuMs();
   const started = performance.now();
-  let chunks = 0;
   const result = await client.generate(
     spec,
     { messages, maxTokens, temperature: 0 },
-    { onChunk: () => chunks++ },
+    { onChunk: () => {} },
   );
+  const wall = performance.now() - started;
+  const workerCpuAfter = processCpuMs(client.workerPid);
+  const worker = workerCpu === null || workerCpuAfter === null ? NaN : workerCpuAfter - workerCpu;
   return {
-    ms: performance.now() - started,
+    ms: wall,
+    cpuMs: ownCpuMs() - cpu + worker,
     text: result.text,
+    outsideMs: wall - result.timings.totalMs,
     tokens: result.tokens.output,
-    chunks,
   };
 };
 
-// Warm both (model load, first context state), then alternate rounds to spread the noise.
-await bare();
-await bareChat();
-await cairn();
-const bareMs: number[] = [];
-const chatMs: number[] = [];
-const cairnMs: number[] = [];
-let sameText = true;
-let tokens = 0;
-for (let i = 0; i < rounds; i++) {
-  const b = await bare();
-  const h = await bareChat();
-  const c = await cairn();
-  bareMs.push(b.ms);
-  chatMs.push(h.ms);
-  cairnMs.push(c.ms);
-  tokens = c.tokens;
-  sameText &&= b.text === c.text && h.text === c.text;
+// Warm every path: model load, the worker's start, and the document's first evaluation.
+const paths = { session: bareSession, chat: bareChat, cairn } as const;
+type PathName = keyof typeof paths;
+const names = Object.keys(paths) as PathName[];
+for (const name of names) await paths[name]();
+
+const runs: Record<PathName, Run[]> = { session: [], chat: [], cairn: [] };
+for (let round = 0; round < rounds; round++) {
+  const order = [...names.slice(round % names.length), ...names.slice(0, round % names.length)];
+  for (const name of order) runs[name].push(await paths[name]());
 }
 client.close();
-await context.dispose();
-await chatContext.dispose();
 await model.dispose();
 await llama.dispose();
 fs.rmSync(dir, { recursive: true, force: true });
 
-const b = median(bareMs);
-const h = median(chatMs);
-const c = median(cairnMs);
+const wall = (name: PathName) => runs[name].map((r) => r.ms);
+const perRound = (bare: PathName) => runs.cairn.map((c, i) => c.ms / runs[bare][i]!.ms);
+const x = (value: number) => `${value.toFixed(3)}x`;
+const spread = (values: number[]) =>
+  `median ${x(median(values))} (middle half ${x(quantile(values, 0.25))}–${x(quantile(values, 0.75))}, ` +
+  `all ${x(Math.min(...values))}–${x(Math.max(...values))})`;
+const cpuTotal = (name: PathName) => runs[name].reduce((sum, r) => sum + r.cpuMs, 0);
+const outside = median(runs.cairn.map((r) => r.outsideMs!));
+const sameText = names.every((name) => runs[name].every((r) => r.text === runs.cairn[0]!.text));
+
 console.log(
-  `generation: ${tokens} tokens, greedy, ${threads} thread, model cairn-bench-256x4 (F32), median of ${rounds} rounds`,
+  `generation: ${runs.cairn[0]!.tokens} output tokens, greedy, ${threads} thread, model ${BENCH_MODEL.name} (F32), ` +
+    `prompt of a ${documentTokens}-token document (prefix reused on every path), ${rounds} rounds in rotated order`,
 );
 console.log(`  same output text on all paths: ${sameText ? 'yes' : 'no'}`);
-console.log(`  bare LlamaChatSession.prompt, in process:                  ${ms(b)}`);
-console.log(`  bare LlamaChat.generateResponse, in process:              ${ms(h)}`);
-console.log(`  cairn (inference worker, protocol, streaming, accounting): ${ms(c)}`);
-console.log(`  ratio cairn / bare LlamaChatSession: ${(c / b).toFixed(2)}x`);
-console.log(`  ratio cairn / bare LlamaChat:        ${(c / h).toFixed(2)}x`);
+console.log(
+  `  median wall time, bare LlamaChatSession.prompt, in process:    ${ms(median(wall('session')))}`,
+);
+console.log(
+  `  median wall time, bare LlamaChat.generateResponse, in process: ${ms(median(wall('chat')))}`,
+);
+console.log(
+  `  median wall time, cairn (worker, protocol, streaming, counts):  ${ms(median(wall('cairn')))}`,
+);
+console.log(`  ratio cairn / bare LlamaChat per round:        ${spread(perRound('chat'))}`);
+console.log(`  ratio cairn / bare LlamaChatSession per round: ${spread(perRound('session'))}`);
+const best = (name: PathName) => Math.min(...wall(name));
+console.log(
+  `  ratio of the best times (least disturbed by other load): cairn / bare LlamaChat ${x(best('cairn') / best('chat'))}, ` +
+    `cairn / bare LlamaChatSession ${x(best('cairn') / best('session'))}`,
+);
+console.log(
+  `  cairn outside the library call (process, protocol, validation, counting): median ${ms(outside)}, ` +
+    `${((outside / median(wall('chat'))) * 100).toFixed(1)}% of bare LlamaChat`,
+);
+const cpuRatio = cpuTotal('cairn') / cpuTotal('chat');
+console.log(
+  Number.isNaN(cpuRatio)
+    ? '  CPU time: not measured (needs /proc for the worker)'
+    : `  CPU time over all rounds, cairn (both processes) / bare LlamaChat: ${x(cpuRatio)}`,
+);

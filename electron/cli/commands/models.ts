@@ -14,10 +14,13 @@ measurements that tune them to this machine.
 Subcommands:
   list                    the registered models: id, name, quantization, size, file
   import <file.gguf>      check a GGUF file, compute its SHA-256 once, register it where it is
+  remove <model-id>       unregister a model; its file is deleted only if it is in Cairn's
+                          models folder (a download), an imported file stays where it is
   catalog                 recommended models, each with an estimate of whether it fits here
   download <catalog-id>   show the fit estimate, download, check the SHA-256, register
   hardware                CPU, memory and GPU as the model runtime sees them
-  bench <model-id>        measure thread counts for a model on this machine; keep the fastest
+  bench <model-id>        measure thread counts for a model on this machine (prefill and
+                          decode tokens/s); keep the fastest for later generation
 
 Options:
   --format text|json      output format (default: text)
@@ -32,8 +35,23 @@ Exit codes: 0 ok; 2 usage error; 3 failure (not a GGUF file, unknown model, down
 checksum failure, model too large without --force); 130 interrupted (Ctrl-C: a download
 keeps its partial file and resumes when run again).`;
 
-const SUBCOMMANDS = ['list', 'import', 'catalog', 'download', 'hardware', 'bench'] as const;
+const SUBCOMMANDS = [
+  'list',
+  'import',
+  'remove',
+  'catalog',
+  'download',
+  'hardware',
+  'bench',
+] as const;
 type Subcommand = (typeof SUBCOMMANDS)[number];
+/** The one argument a subcommand takes; the others take none. */
+const ARGUMENT_OF: Partial<Record<Subcommand, string>> = {
+  import: 'a .gguf file',
+  remove: 'a model id',
+  download: 'a catalog id',
+  bench: 'a model id',
+};
 
 function formatBytes(bytes: number): string {
   if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(2)} GB`;
@@ -78,11 +96,9 @@ function parse(argv: string[]): Parsed {
   if (!(SUBCOMMANDS as readonly string[]).includes(sub)) {
     throw new UsageError(`unknown subcommand '${sub}' (expected ${SUBCOMMANDS.join(', ')})`);
   }
-  const expected = sub === 'import' || sub === 'download' || sub === 'bench' ? 1 : 0;
+  const what = ARGUMENT_OF[sub as Subcommand];
+  const expected = what === undefined ? 0 : 1;
   if (args.length !== expected) {
-    const what = { import: 'a .gguf file', download: 'a catalog id', bench: 'a model id' }[
-      sub as 'import' | 'download' | 'bench'
-    ];
     throw new UsageError(
       expected === 1
         ? `models ${sub} takes ${what}, got ${args.length} arguments`
@@ -142,6 +158,20 @@ async function run(p: Parsed, models: ModelsService, io: CliIo): Promise<ExitCod
         `  ${record.summary.architecture}, ${record.summary.quantization}, ${formatBytes(record.sizeBytes)}, ${record.summary.parameterCount.toLocaleString('en')} parameters`,
         `  SHA-256 ${record.sha256}`,
         `  ${record.path}`,
+      ]);
+      return EXIT.ok;
+    }
+    case 'remove': {
+      const { record, file } = await models.remove(p.args[0] as string);
+      const name = `${record.summary.name} (${record.id})`;
+      print({ model: record, file }, () => [
+        file === 'deleted'
+          ? `Removed ${name} and deleted its file ${record.path}.`
+          : file === 'already-gone'
+            ? `Removed ${name}; its file ${record.path} was already gone.`
+            : file === 'shared'
+              ? `Removed ${name} from the list. Its file ${record.path} stays: another registered model uses it.`
+              : `Removed ${name} from the list. Its file was not deleted: ${record.path} is outside Cairn's models folder (${models.modelsDir}); delete it yourself if you no longer need it.`,
       ]);
       return EXIT.ok;
     }
@@ -225,13 +255,14 @@ async function run(p: Parsed, models: ModelsService, io: CliIo): Promise<ExitCod
         },
         { signal: controller.signal },
       );
+      const best = calibration.bestThreads;
       print(calibration, () => [
-        'threads  prompt tok/s  generation tok/s  workload ms',
+        'threads  prefill tok/s  decode tok/s  workload ms',
         ...calibration.measurements.map(
           (m) =>
-            `${String(m.threads).padStart(7)}  ${m.promptTokensPerSecond.toFixed(1).padStart(12)}  ${m.generationTokensPerSecond.toFixed(1).padStart(16)}  ${m.totalMs.toFixed(1).padStart(11)}`,
+            `${String(m.threads).padStart(7)}  ${m.promptTokensPerSecond.toFixed(1).padStart(13)}  ${m.generationTokensPerSecond.toFixed(1).padStart(12)}  ${m.totalMs.toFixed(1).padStart(11)}`,
         ),
-        `Best: ${calibration.bestThreads} threads; saved for this model on this machine.`,
+        `Chosen: ${best} thread${best === 1 ? '' : 's'} (the fastest workload); saved for this model on this machine.`,
       ]);
       return EXIT.ok;
     }

@@ -1,6 +1,6 @@
-// Channels of on-device models: hardware, registry, catalog with fit estimates, import, and two
-// streams (download progress, generated tokens). Part of the contract, so zod only: the renderer
-// loads this file too. The handlers are in ../handlers/models.ts.
+// Channels of on-device models: hardware, registry (list, import, remove), catalog with fit
+// estimates, thread calibration, and two streams (download progress, generated tokens). Part of
+// the contract, so zod only: the renderer loads this file too. The handlers are in ../handlers/models.ts.
 import { z } from 'zod';
 
 const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
@@ -203,6 +203,18 @@ export const modelChannels = {
       })
       .strict(),
     z.object({ model: LocalModelSchema, alreadyPresent: z.boolean() }),
+  ),
+  /**
+   * Unregisters a model. Its file is deleted only when it is in Cairn's models folder (a
+   * download); an imported file elsewhere is left on disk ('kept'), and so is a file that
+   * another registered model names ('shared').
+   */
+  'models.remove': call(
+    z.object({ modelId: ModelIdSchema }).strict(),
+    z.object({
+      model: LocalModelSchema,
+      file: z.enum(['deleted', 'kept', 'shared', 'already-gone']),
+    }),
   ),
   'models.catalog': call(Empty, z.object({ models: z.array(CatalogModelSchema) })),
   /** Measures thread counts for a model on this machine and keeps the fastest. */

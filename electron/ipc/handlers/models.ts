@@ -16,6 +16,7 @@ type ModelChannel =
   | 'models.hardware'
   | 'models.list'
   | 'models.import'
+  | 'models.remove'
   | 'models.catalog'
   | 'models.calibrate'
   | 'models.download'
@@ -78,6 +79,11 @@ export function createModelHandlers(core: Core): Pick<Handlers, ModelChannel> {
       mapped(async () => {
         const { record, alreadyKnown } = await core.models.importFile(path);
         return { model: toLocalModel(record), alreadyPresent: alreadyKnown };
+      }),
+    'models.remove': ({ modelId }) =>
+      mapped(async () => {
+        const { record, file } = await core.models.remove(modelId);
+        return { model: toLocalModel(record), file };
       }),
     'models.catalog': () =>
       mapped(async () => ({

@@ -39,6 +39,11 @@ import type {
   ThreadCalibration,
 } from '../../../native-models/registry/registry-port.ts';
 import {
+  isInsideFolder,
+  removeModel,
+  type RemoveResult,
+} from '../../../native-models/registry/remove-model.ts';
+import {
   downloadModel,
   type DownloadProgress,
   type DownloadResult,
@@ -131,6 +136,22 @@ export class ModelsService {
     onHashProgress?: (hashed: number, total: number) => void,
   ): Promise<ImportResult> {
     return importModel(file, this.registry, { onHashProgress });
+  }
+
+  /**
+   * Unregisters a model. Its file is deleted only when it is in Cairn's models folder (a
+   * download); an imported file elsewhere stays on disk (`file: 'kept'`).
+   */
+  async remove(idOrHash: string): Promise<RemoveResult> {
+    const record = this.registry.findModel(idOrHash);
+    if (!record) {
+      throw new ModelNotFoundError(
+        `No model '${idOrHash}' is registered, so nothing was removed. \`cairn models list\` shows the ids.`,
+      );
+    }
+    // The worker may hold the file open (mapped); let it go before the file is deleted.
+    if (isInsideFolder(this.modelsDir, record.path)) await this.client.unload();
+    return removeModel(record, this.registry, this.modelsDir);
   }
 
   async fitFor(entry: CatalogEntry): Promise<FitEstimate> {

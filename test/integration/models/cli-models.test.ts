@@ -125,7 +125,37 @@ describe('cairn models', () => {
     expect(err).toMatch(/Measuring thread counts for cairn-tiny-64x2/);
     expect(code).toBe(EXIT.ok);
     expect(out).toMatch(
-      /threads {2}prompt tok\/s {2}generation tok\/s {2}workload ms\n {6}1 +\d+\.\d +\d+\.\d +\d+\.\d\nBest: 1 threads; saved/,
+      /threads {2}prefill tok\/s {2}decode tok\/s {2}workload ms\n {6}1 +\d+\.\d +\d+\.\d +\d+\.\d\nChosen: 1 thread \(the fastest workload\); saved/,
     );
+  });
+
+  it('removes models: deletes a file in its models folder, leaves an imported one on disk', async () => {
+    expect(await cairn('remove')).toMatchObject({
+      code: EXIT.usage,
+      err: expect.stringMatching(/models remove takes a model id, got 0 arguments/),
+    });
+    expect(await cairn('remove', 'abcdef123456')).toMatchObject({
+      code: EXIT.failure,
+      err: expect.stringMatching(/No model 'abcdef123456' is registered, so nothing was removed/),
+    });
+
+    const imported = (
+      JSON.parse((await cairn('list', '--format', 'json')).out) as { id: string }[]
+    )[0]!;
+    const kept = await cairn('remove', imported.id);
+    expect(kept.code).toBe(EXIT.ok);
+    expect(kept.out).toBe(
+      `Removed cairn-tiny-64x2 (${imported.id}) from the list. Its file was not deleted: ${tiny} is outside Cairn's models folder (${path.join(dataDir, 'models')}); delete it yourself if you no longer need it.`,
+    );
+    expect(fs.existsSync(tiny)).toBe(true);
+
+    const inFolder = path.join(dataDir, 'models', 'placed.gguf');
+    fs.mkdirSync(path.dirname(inFolder), { recursive: true });
+    fs.copyFileSync(tiny, inFolder);
+    await cairn('import', inFolder);
+    const removed = await cairn('remove', imported.id, '--format', 'json');
+    expect(JSON.parse(removed.out)).toMatchObject({ model: { path: inFolder }, file: 'deleted' });
+    expect(fs.existsSync(inFolder)).toBe(false);
+    expect((await cairn('list')).out).toMatch(/^No models registered yet/);
   });
 });

@@ -260,4 +260,23 @@ describe('models.* channels end to end', () => {
       value: { models: expect.arrayContaining([expect.objectContaining({ id })]) },
     });
   });
+
+  it('remove a downloaded model with its file while the worker has a model loaded', async () => {
+    const dispatcher = createDispatcher(createHandlers(core));
+    const downloaded = core.models.list().find((m) => m.catalogId === 'published')!;
+    expect(core.models.workerPid).not.toBeNull();
+    expect(await dispatcher.invoke('models.remove', { modelId: downloaded.id })).toMatchObject({
+      ok: true,
+      value: { model: { id: downloaded.id, source: 'downloaded' }, file: 'deleted' },
+    });
+    expect(fs.existsSync(downloaded.path)).toBe(false);
+    expect(core.models.list().map((m) => m.id)).not.toContain(downloaded.id);
+    // The imported model still generates after the worker let its model go.
+    const imported = core.models.list().find((m) => m.source === 'imported')!;
+    const result = await core.models.generate(imported.id, {
+      messages: [{ role: 'user', content: 'x' }],
+      maxTokens: 2,
+    });
+    expect(result.modelId).toBe(imported.id);
+  });
 });

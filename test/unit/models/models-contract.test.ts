@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher, type Dispatcher } from '../../../electron/ipc/dispatch.ts';
 import { createHandlers } from '../../../electron/ipc/handlers.ts';
 import { Core } from '../../../electron/services/core.ts';
+import { writeTinyGguf } from '../../support/tiny-gguf.ts';
 
 let dir: string;
 let core: Core;
@@ -120,6 +121,32 @@ describe('models.* channels', () => {
         message: expect.stringMatching(/The catalog has no model 'no-such-model'/),
       },
     });
+    expect(await dispatcher.invoke('models.remove', { modelId: 'abcdef123456' })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'not_found',
+        message: expect.stringMatching(
+          /No model 'abcdef123456' is registered, so nothing was removed/,
+        ),
+      },
+    });
     expect(core.models.workerPid).toBeNull();
+  });
+
+  it('remove an imported model from the list and leave its file where it was', async () => {
+    const file = writeTinyGguf({}, dir);
+    const imported = await dispatcher.invoke('models.import', { path: file });
+    if (!imported.ok) throw new Error(imported.error.message);
+    const { id } = (imported.value as { model: { id: string } }).model;
+    expect(await dispatcher.invoke('models.remove', { modelId: id })).toMatchObject({
+      ok: true,
+      value: { model: { id, path: file }, file: 'kept' },
+    });
+    expect(fs.existsSync(file)).toBe(true);
+    expect(await dispatcher.invoke('models.list', {})).toEqual({ ok: true, value: { models: [] } });
+    expect(await dispatcher.invoke('models.remove', { modelId: 'not-hex' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
   });
 });
