@@ -66,7 +66,8 @@ async function run(argv: string[], io: CliIo): Promise<ExitCode> {
     const drive = { autoAccept: values.accept ?? false, yes: values.yes ?? false, json };
     if (values.resume !== undefined) {
       const existing = session.workflows.requireRun(values.resume);
-      if (existing.status !== 'running') {
+      const approvable = existing.status === 'waiting' && drive.yes;
+      if (existing.status !== 'running' && !approvable) {
         io.err(
           `Run ${existing.id} is ${existing.status}, not interrupted.` +
             (existing.status === 'waiting'
