@@ -4,6 +4,9 @@ import { driftCommand } from './drift.ts';
 import { lintCommand } from './lint.ts';
 import { modelsCommand } from './models.ts';
 import { serveCommand } from './serve.ts';
+import { replayCommand } from './replay.ts';
+import { rerunCommand } from './rerun.ts';
+import { exportTracesCommand } from './export-traces.ts';
 
 /** Every `cairn` command; `cairn --help` lists them in this order. */
 export const COMMANDS: readonly Command[] = [
@@ -12,4 +15,7 @@ export const COMMANDS: readonly Command[] = [
   driftCommand,
   serveCommand,
   modelsCommand,
+  replayCommand,
+  rerunCommand,
+  exportTracesCommand,
 ];
