@@ -7,6 +7,9 @@ import { modelsCommand } from './models.ts';
 import { runCommand } from './run.ts';
 import { runsCommand } from './runs.ts';
 import { serveCommand } from './serve.ts';
+import { replayCommand } from './replay.ts';
+import { rerunCommand } from './rerun.ts';
+import { exportTracesCommand } from './export-traces.ts';
 
 /** Every `cairn` command; `cairn --help` lists them in this order. */
 export const COMMANDS: readonly Command[] = [
@@ -18,4 +21,7 @@ export const COMMANDS: readonly Command[] = [
   itemsCommand,
   serveCommand,
   modelsCommand,
+  replayCommand,
+  rerunCommand,
+  exportTracesCommand,
 ];
