@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { WorkItemRef } from '../../../workflows/engine/pass.ts';
 import { parseCommandArgs, UsageError, type CliIo, type Command } from '../command.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
+import { costLine } from '../output/cost-lines.ts';
 import { openWorkflowSession } from '../workflow-session.ts';
 
 const HELP = `Usage: cairn items [list]
@@ -41,10 +42,12 @@ async function run(argv: string[], io: CliIo): Promise<ExitCode> {
           'No work items in this workspace yet. Add one with `cairn items new feature "Title"`.',
         );
       else
-        for (const i of items)
+        for (const i of items) {
           io.out(
             `${i.id}  ${i.kind.padEnd(7)}  ${i.title}  (${i.folder ?? `specs/${i.id.toLowerCase()}`})`,
           );
+          io.out(costLine('   ', session.records.totals('workItem', { workItemId: i.id })[0]));
+        }
       return EXIT.ok;
     }
     if (!kind || !(KINDS as readonly string[]).includes(kind)) {

@@ -3,6 +3,7 @@ import type { RunStatus } from '../../../workflows/engine/run-state.ts';
 import { parseCommandArgs, UsageError, type CliIo, type Command } from '../command.ts';
 import { driveRun } from '../drive-run.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
+import { costLine } from '../output/cost-lines.ts';
 import { stateLines } from '../run-report.ts';
 import { openWorkflowSession } from '../workflow-session.ts';
 
@@ -124,18 +125,32 @@ async function run(argv: string[], io: CliIo): Promise<ExitCode> {
       case 'show': {
         const records = workflows.runs.passRecords(current.id);
         const changes = workflows.runs.changes(current.id);
-        print({ run: current, passes: records, changes }, () => [
-          ...current.definition.passes.map((p, i) => {
+        const byPass = session.records.totals('pass', { runId: current.id });
+        const [runTotals] = session.records.totals('run', { runId: current.id });
+        const costs = { passes: byPass, run: runTotals ?? null };
+        print({ run: current, passes: records, changes, costs }, () => [
+          ...current.definition.passes.flatMap((p, i) => {
             const r = records.find((x) => x.passIndex === i);
-            const mark = r
-              ? r.status === 'failed'
-                ? 'failed'
-                : 'done'
-              : i === current.nextPass
+            const mark = !r
+              ? i === current.nextPass
                 ? 'next'
-                : '';
-            return `  ${String(i + 1).padStart(2)}. ${p.id.padEnd(16)} ${mark.padEnd(6)} ${r?.result?.summary ?? r?.error ?? ''}`;
+                : ''
+              : r.status === 'failed'
+                ? 'failed'
+                : 'done';
+            const line = `  ${String(i + 1).padStart(2)}. ${p.id.padEnd(16)} ${mark.padEnd(6)} ${r?.result?.summary ?? r?.error ?? ''}`;
+            if (!r) return [line];
+            const ms = Date.parse(r.finishedAt) - Date.parse(r.startedAt);
+            return [
+              line,
+              costLine(
+                '        ',
+                byPass.find((t) => t.key === p.id),
+                ms,
+              ),
+            ];
           }),
+          costLine('  Run total:', runTotals),
           ...stateLines(current, records, changes),
         ]);
         return EXIT.ok;
