@@ -328,7 +328,12 @@ export class WorkflowEngine {
   ): Promise<PassContext> {
     const pass = run.definition.passes[index]!;
     const impl = this.implementation(pass.uses);
-    const view = overlayChanges(base, this.deps.store.changes(run.id));
+    // Only earlier passes' changes: a pass run again (retry) or answering at its gate works on
+    // the files as they were before its own proposal, or it would build on (and repeat) it.
+    const view = overlayChanges(
+      base,
+      this.deps.store.changes(run.id).filter((c) => c.passIndex < index),
+    );
     const workspace: Workspace = parseWorkspace(view.input);
     const outputs = new Map<string, unknown>();
     for (const record of this.deps.store.passRecords(run.id)) {
