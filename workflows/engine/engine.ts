@@ -196,9 +196,16 @@ export class WorkflowEngine {
       answers,
       decidedAt: this.now().toISOString(),
     };
+    // A change of this pass the user already accepted or rejected is not proposed again.
+    const decided = new Set(
+      this.deps.store
+        .changes(runId)
+        .filter((c) => c.passIndex === record.passIndex && c.status !== 'proposed')
+        .map((c) => c.path),
+    );
     this.deps.store.recordPass(
       { ...record, result, gate },
-      this.toChanges(run, record.passIndex, result),
+      this.toChanges(run, record.passIndex, result).filter((c) => !decided.has(c.path)),
       { status: 'running', nextPass: run.nextPass, error: null },
     );
     return this.require(runId);
