@@ -1,6 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RunStateError } from '../../../workflows/engine/engine.ts';
 import type { FileChange, PassContext, Question } from '../../../workflows/engine/pass.ts';
+import { clarifyPass } from '../../../workflows/passes/clarify.ts';
+import { LOCAL_IDENTITY, clarifyResult } from '../../support/envelopes.ts';
+import { REPO, SAMPLE } from '../specs/helpers.ts';
 import { harness, specFile, testPass, workflowOf } from './support/test-passes.ts';
 
 const REQS = 'specs/offline-review/requirements.md';
@@ -544,5 +549,57 @@ describe('WorkflowEngine: proposed changes', () => {
     expect(h.repo.files.get(REQS)).toBe(edited);
     expect(h.store.getChange(id)?.status).toBe('stale');
     expect(await engine.acceptPending(run.id)).toEqual({ accepted: [], stale: [] });
+  });
+});
+
+describe('WorkflowEngine: clarify at a human gate', () => {
+  it('records the chosen answers once, against the spec on disk, when approved and accepted', async () => {
+    const spec = readFileSync(join(SAMPLE, REQS), 'utf8');
+    const reply = {
+      questions: [
+        {
+          question: 'How long may a note stay cached?',
+          options: ['7 days', '30 days'],
+          recommended: 'A',
+          reason: 'Matches the retention policy.',
+        },
+      ],
+    };
+    const h = harness(
+      [clarifyPass],
+      { [REQS]: spec },
+      {
+        prompts: new Map([
+          ['clarify', readFileSync(join(REPO, 'workflows/builtin/prompts/clarify.md'), 'utf8')],
+        ]),
+        model: {
+          describe: async () => LOCAL_IDENTITY,
+          generate: async () => clarifyResult(reply),
+        },
+      },
+    );
+    const engine = h.engine();
+    const run = engine.start({
+      workflow: workflowOf([
+        {
+          id: 'clarify',
+          uses: 'clarify',
+          prompt: 'clarify',
+          inputs: [{ documents: REQS }],
+          gate: { human: true },
+        },
+      ]),
+      item: null,
+      workspaceRoot: '/ws',
+      model: 'local',
+    });
+    expect(await engine.advance(run.id)).toMatchObject({ status: 'waiting' });
+    expect(h.records.saved).toHaveLength(1);
+    await engine.approve(run.id, { Q1: 'B' });
+    expect(await engine.acceptPending(run.id)).toMatchObject({ stale: [] });
+    const written = h.repo.files.get(REQS)!;
+    expect(written).toContain('- Q: How long may a note stay cached? → A: 30 days');
+    expect(written).not.toContain('→ A: 7 days');
+    expect(written.match(/### Session /g)).toHaveLength(1);
   });
 });
