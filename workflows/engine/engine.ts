@@ -196,9 +196,16 @@ export class WorkflowEngine {
       answers,
       decidedAt: this.now().toISOString(),
     };
+    // A change of this pass the user already accepted or rejected is not proposed again.
+    const decided = new Set(
+      this.deps.store
+        .changes(runId)
+        .filter((c) => c.passIndex === record.passIndex && c.status !== 'proposed')
+        .map((c) => c.path),
+    );
     this.deps.store.recordPass(
       { ...record, result, gate },
-      this.toChanges(run, record.passIndex, result),
+      this.toChanges(run, record.passIndex, result).filter((c) => !decided.has(c.path)),
       { status: 'running', nextPass: run.nextPass, error: null },
     );
     return this.require(runId);
@@ -328,7 +335,12 @@ export class WorkflowEngine {
   ): Promise<PassContext> {
     const pass = run.definition.passes[index]!;
     const impl = this.implementation(pass.uses);
-    const view = overlayChanges(base, this.deps.store.changes(run.id));
+    // Only earlier passes' changes: a pass run again (retry) or answering at its gate works on
+    // the files as they were before its own proposal, or it would build on (and repeat) it.
+    const view = overlayChanges(
+      base,
+      this.deps.store.changes(run.id).filter((c) => c.passIndex < index),
+    );
     const workspace: Workspace = parseWorkspace(view.input);
     const outputs = new Map<string, unknown>();
     for (const record of this.deps.store.passRecords(run.id)) {

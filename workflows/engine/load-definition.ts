@@ -50,7 +50,13 @@ export function parseWorkflowFile(
   };
   if (doc.errors.length > 0) {
     throw new WorkflowFileError(
-      doc.errors.map((e) => at(e.pos[0], '', `not valid YAML: ${e.message.split('\n')[0]}`)),
+      doc.errors.map((e) =>
+        at(
+          e.pos[0],
+          e.code === 'DUPLICATE_KEY' ? formatPath(keyPathAt(doc.contents, e.pos[0]) ?? []) : '',
+          `not valid YAML: ${e.message.split('\n')[0]}`,
+        ),
+      ),
     );
   }
   const locate = (path: Path, message: string) =>
@@ -156,6 +162,25 @@ function offsetOf(doc: Document, path: Path): number {
     } else break;
   }
   return offset;
+}
+
+/** The path of the mapping key that starts at `offset` (where a duplicate key is reported). */
+function keyPathAt(node: unknown, offset: number, path: Path = []): Path | null {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      const key = pair.key as (Node & { value?: unknown }) | null;
+      const here = [...path, typeof key?.value === 'number' ? key.value : String(key?.value)];
+      if (key?.range?.[0] === offset) return here;
+      const found = keyPathAt(pair.value, offset, here);
+      if (found) return found;
+    }
+  } else if (isSeq(node)) {
+    for (const [i, item] of node.items.entries()) {
+      const found = keyPathAt(item, offset, [...path, i]);
+      if (found) return found;
+    }
+  }
+  return null;
 }
 
 function formatPath(path: Path): string {
