@@ -231,7 +231,10 @@ export class WorkflowEngine {
     if (run.status !== 'blocked') {
       throw new RunStateError(`Run ${runId} is ${run.status}, not blocked at a gate.`);
     }
-    this.deps.store.updateRun(runId, { status: 'running', nextPass: run.nextPass, error: null });
+    // The gate's human step still applies: overriding the automatic criteria is not approval.
+    const record = this.deps.store.passRecords(runId).find((r) => r.passIndex === run.nextPass - 1);
+    const status = record?.gate?.human === 'pending' ? 'waiting' : 'running';
+    this.deps.store.updateRun(runId, { status, nextPass: run.nextPass, error: null });
     return this.require(runId);
   }
 

@@ -173,6 +173,18 @@ describe('WorkflowEngine: automatic gates', () => {
     expect(log).toEqual(['check', 'next']);
   });
 
+  it('still waits for the human step of a gate whose automatic criteria were overridden', async () => {
+    const h = gated([2], []);
+    const { engine, run } = start(h, [
+      { id: 'check', uses: 'check', gate: { auto: [{ metric: 'problems', max: 0 }], human: true } },
+      { id: 'next', uses: 'next' },
+    ]);
+    await engine.advance(run.id);
+    expect(engine.override(run.id)).toMatchObject({ status: 'waiting', nextPass: 1 });
+    await engine.approve(run.id);
+    expect(await engine.advance(run.id)).toMatchObject({ status: 'completed' });
+  });
+
   it('runs the pass again on retry, and goes on when the gate passes', async () => {
     const log: string[] = [];
     const h = gated([2, 0], log);
