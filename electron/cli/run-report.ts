@@ -81,6 +81,10 @@ export function stateLines(
     );
   } else if (run.status === 'failed') {
     lines.push(`  Earlier results are kept; retry the pass with: cairn runs retry ${run.id}`);
+  } else if (run.status === 'deferred') {
+    lines.push(
+      `  See what waits and decide: cairn consent list; then continue with: cairn run --resume ${run.id}`,
+    );
   } else if (run.status === 'running') {
     lines.push(`  Interrupted; continue with: cairn run --resume ${run.id}`);
   }
@@ -96,7 +100,8 @@ export function stateLines(
 
 export function runExitCode(run: RunState): ExitCode {
   if (run.status === 'completed') return EXIT.ok;
-  if (run.status === 'waiting' || run.status === 'blocked') return EXIT.findings;
+  if (run.status === 'waiting' || run.status === 'blocked' || run.status === 'deferred')
+    return EXIT.findings;
   if (run.status === 'running') return EXIT.interrupted;
   return EXIT.failure;
 }

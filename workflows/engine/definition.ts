@@ -60,6 +60,9 @@ export const PassSchema = z.strictObject({
   /** `reuse`: a recorded call with the same cache key answers again instead of the model. */
   cache: z.enum(['reuse', 'off']).default('off'),
   max_tokens: z.number().int().positive().max(131_072).optional(),
+  /** `on-failure`: when the local model's output fails its checks, ask a stronger tier. */
+  escalate: z.enum(['never', 'on-failure']).default('never'),
+  escalate_to: z.enum(['hosted', 'cloud']).default('hosted'),
 });
 export type PassDefinition = z.infer<typeof PassSchema>;
 

@@ -5,9 +5,11 @@
 import type { Workspace, WorkspaceInput } from '../specs/model.ts';
 import { parseWorkspace } from '../specs/parse-workspace.ts';
 import { applyChange } from './apply-change.ts';
-import type { WorkflowDefinition } from './definition.ts';
+import type { PassDefinition, WorkflowDefinition } from './definition.ts';
 import { evaluateGate, type GateState } from './gates.ts';
-import { createModelCaller } from './model-caller.ts';
+import { createModelCaller, type ModelHop } from './model-caller.ts';
+import { isDeferral } from './deferral.ts';
+import { DEFAULT_ROUTING, routePass, type Tier, type WorkspaceRouting } from './routing-policy.ts';
 import type { PassContext, PassImplementation, PassResult, WorkItemRef } from './pass.ts';
 import type { ModelPort, RecordPort } from './ports.ts';
 import { resolveInputs, substituteItem } from './resolve-inputs.ts';
@@ -16,6 +18,7 @@ import type {
   PassRecord,
   ProposedChange,
   RepoPort,
+  EscalationTier,
   RunEstimate,
   RunState,
   RunStatus,
@@ -52,8 +55,12 @@ export interface EngineDeps {
   prompts: ReadonlyMap<string, string>;
   /** Document templates by name (prd, requirements, design, tasks). */
   templates: Readonly<Record<string, string>>;
-  /** The model for model passes; null when none is configured (model passes then fail clearly). */
+  /** The on-device model for model passes; null when none is set (model passes then fail clearly). */
   model: ModelPort | null;
+  /** Models off this machine, reached only through the consent gate; null when none is set up. */
+  remote?: (tier: EscalationTier) => ModelPort | null;
+  /** The workspace's routing policy (`.cairn/config.yaml`); local only when absent. */
+  routing?: WorkspaceRouting;
   now?: () => Date;
   onEvent?: (event: RunEvent) => void;
 }
@@ -64,6 +71,8 @@ export interface StartOptions {
   workspaceRoot: string;
   model: string | null;
   estimate?: RunEstimate | null;
+  /** Passes the user sends to a stronger tier for this run. */
+  escalations?: Record<string, EscalationTier>;
 }
 
 export interface AdvanceOptions {
@@ -94,6 +103,7 @@ export class WorkflowEngine {
       nextPass: 0,
       error: null,
       estimate: options.estimate ?? null,
+      escalations: options.escalations ?? {},
       createdAt: stamp,
       updatedAt: stamp,
     };
@@ -126,6 +136,14 @@ export class WorkflowEngine {
         result = await this.runPass(run, index, base, options);
       } catch (error) {
         if (options.signal?.aborted) return run;
+        if (isDeferral(error)) {
+          this.deps.store.updateRun(runId, {
+            status: 'deferred',
+            nextPass: index,
+            error: `pass '${pass.id}' waits: ${error.message}`,
+          });
+          return this.finish(runId);
+        }
         const message = `pass '${pass.id}' (${pass.uses}) failed: ${(error as Error).message}`;
         this.deps.store.recordPass(
           this.record(run, index, 'failed', null, null, message, startedAt),
@@ -223,6 +241,35 @@ export class WorkflowEngine {
       { status: 'cancelled', nextPass: run.nextPass, error: `pass '${pass.id}': ${reason}` },
     );
     return this.finish(runId);
+  }
+
+  /** Makes a deferred run runnable again (consent was given, or the network is back). */
+  resume(runId: string): RunState {
+    const run = this.require(runId);
+    if (run.status === 'deferred') {
+      this.deps.store.updateRun(runId, { status: 'running', nextPass: run.nextPass, error: null });
+    }
+    return this.require(runId);
+  }
+
+  /**
+   * Sends a pass to a stronger tier for the rest of this run — the user's flag after a failed
+   * gate or a result they do not trust — and runs it again there.
+   */
+  escalate(runId: string, passId: string, tier: EscalationTier): RunState {
+    const run = this.require(runId);
+    const index = run.definition.passes.findIndex((p) => p.id === passId);
+    if (index < 0) {
+      throw new RunStateError(
+        `Run ${runId} has no pass '${passId}'; its passes are ${run.definition.passes.map((p) => p.id).join(', ')}.`,
+      );
+    }
+    if (run.status === 'running' || run.status === 'cancelled') {
+      throw new RunStateError(`Run ${runId} is ${run.status}; escalate a run that has stopped.`);
+    }
+    this.deps.store.setEscalations(runId, { ...run.escalations, [passId]: tier });
+    this.deps.store.updateRun(runId, { status: 'running', nextPass: index, error: null });
+    return this.require(runId);
   }
 
   /** Goes on past a failed automatic gate: the user has looked and accepts the risk. */
@@ -363,13 +410,8 @@ export class WorkflowEngine {
     });
     let model: PassContext['model'] = null;
     if (impl.kind === 'model') {
-      if (!this.deps.model) {
-        throw new Error(
-          `'${pass.uses}' needs a model and none is set; pass --model <id> (cairn models list shows the ids)`,
-        );
-      }
       model = createModelCaller({
-        model: this.deps.model,
+        hops: this.hops(run, pass),
         records: this.deps.records,
         runId: run.id,
         passId: pass.id,
@@ -392,6 +434,55 @@ export class WorkflowEngine {
       model,
       signal: options.signal ?? { aborted: false },
     };
+  }
+
+  /** The models a model pass may use, in order: where its route says, then its escalation. */
+  private hops(run: RunState, pass: PassDefinition): ModelHop[] {
+    const route = routePass(
+      pass,
+      run.definition,
+      this.deps.routing ?? DEFAULT_ROUTING,
+      run.escalations,
+    );
+    const hops: ModelHop[] = [
+      { model: this.portFor(route.tier, route.cloud, pass), reason: route.reason },
+    ];
+    if (route.tier === 'local' && pass.escalate === 'on-failure') {
+      const tier = pass.escalate_to;
+      if (tier !== 'cloud' || route.cloud !== 'forbidden') {
+        const remote = this.deps.remote?.(tier) ?? null;
+        if (remote) {
+          hops.push({
+            model: remote,
+            reason: `the local model's output for '${pass.id}' failed its checks; the pass escalates to ${tier} on failure`,
+          });
+        }
+      }
+    }
+    return hops;
+  }
+
+  private portFor(tier: Tier, cloud: 'forbidden' | 'ask', pass: PassDefinition): ModelPort {
+    if (tier === 'local') {
+      if (!this.deps.model) {
+        throw new Error(
+          `'${pass.uses}' needs a model and none is set; pass --model <id> (cairn models list shows the ids)`,
+        );
+      }
+      return this.deps.model;
+    }
+    if (tier === 'cloud' && cloud === 'forbidden') {
+      throw new Error(
+        `pass '${pass.id}' is routed to cloud, which this workspace forbids (routing.cloud in .cairn/config.yaml); nothing was sent`,
+      );
+    }
+    const remote = this.deps.remote?.(tier) ?? null;
+    if (!remote) {
+      throw new Error(
+        `pass '${pass.id}' is routed to ${tier} and no ${tier} provider is set up; add one with \`cairn providers add\``,
+      );
+    }
+    return remote;
   }
 
   private implementation(name: string): PassImplementation {

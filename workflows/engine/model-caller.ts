@@ -8,6 +8,7 @@ import { cacheKey } from '../records/cache-key.ts';
 import type { Cost, Envelope, ModelIdentity, TokenCounts } from '../records/envelope.ts';
 import type { ModelCaller, ModelRequest } from './pass.ts';
 import type { ModelGenerateRequest, ModelPort, RecordPort } from './ports.ts';
+import { isDeferral } from './deferral.ts';
 import { newCallId } from './run-ids.ts';
 
 export class ModelOutputError extends Error {
@@ -20,8 +21,15 @@ export class ModelOutputError extends Error {
   }
 }
 
-export interface CallerOptions {
+/** One model a call may go to; later hops answer only when an earlier one's output is unusable. */
+export interface ModelHop {
   model: ModelPort;
+  /** Why the call goes to this model (routing policy, escalation after a failed check). */
+  reason: string;
+}
+
+export interface CallerOptions {
+  hops: readonly ModelHop[];
   records: RecordPort;
   runId: string | null;
   passId: string | null;
@@ -48,77 +56,109 @@ export function createModelCaller(options: CallerOptions): ModelCaller {
         string,
         unknown
       >;
-      const generateRequest: ModelGenerateRequest = {
-        ...SAMPLING,
-        messages: request.messages,
-        jsonSchema,
-        maxTokens: request.maxTokens ?? options.maxTokens,
-        onText: options.onText,
-        signal: options.signal,
-      };
-      const identity = await options.model.describe();
-      const key = cacheKey(generateRequest, identity);
-      const ids = () => ({
-        id: newCallId(),
-        createdAt: options.now().toISOString(),
-        runId: options.runId,
-        passId: options.passId,
-        workItemId: options.workItemId,
-      });
-      const cached = options.reuse ? options.records.findByCacheKey(key) : null;
-      let envelope: Envelope;
-      if (cached) {
-        envelope = buildCacheHitEnvelope(ids(), cached);
-      } else {
-        const started = Date.now();
-        const common = {
-          request: generateRequest,
-          schemaName: request.schemaName,
-          identity,
-          cacheKey: key,
-          retrieved: request.retrieved ?? [],
-        };
+      let lastError: unknown = null;
+      for (const [index, hop] of options.hops.entries()) {
         try {
-          const result = await options.model.generate(generateRequest);
-          const parsed = result.json === undefined ? null : request.schema.safeParse(result.json);
-          envelope = buildEnvelope({
-            ...ids(),
-            ...common,
-            result,
-            error: parsed && !parsed.success ? describeIssues(parsed.error) : null,
-            cost: options.cost?.(result.identity, result.tokens) ?? FREE,
-          });
+          return await callOnce(options, hop, request, jsonSchema);
         } catch (error) {
-          options.records.save(
-            buildEnvelope({
-              ...ids(),
-              ...common,
-              result: null,
-              error: (error as Error).message,
-              elapsedMs: Date.now() - started,
-              cost: FREE,
-            }),
-          );
-          throw error;
+          // Only an unusable answer moves to the next hop; a crash, a refusal or a deferral stops.
+          if (!(error instanceof ModelOutputError) || index === options.hops.length - 1)
+            throw error;
+          lastError = error;
         }
       }
-      options.records.save(envelope);
-      if (envelope.error !== null) {
-        throw new ModelOutputError(
-          `the model's output for '${request.schemaName}' is unusable: ${envelope.error} (record ${envelope.id})`,
-          envelope.id,
-        );
-      }
-      const parsed = request.schema.safeParse(envelope.output.json);
-      if (!parsed.success) {
-        throw new ModelOutputError(
-          `the output for '${request.schemaName}' breaks its schema: ${describeIssues(parsed.error)} (record ${envelope.id})`,
-          envelope.id,
-        );
-      }
-      return { value: parsed.data as z.output<S>, envelopeId: envelope.id };
+      throw lastError ?? new Error('no model to call');
     },
   };
+}
+
+async function callOnce<S extends z.ZodType>(
+  options: CallerOptions,
+  hop: ModelHop,
+  request: ModelRequest<S>,
+  jsonSchema: Record<string, unknown>,
+): Promise<{ value: z.output<S>; envelopeId: string }> {
+  const callId = newCallId();
+  const generateRequest: ModelGenerateRequest = {
+    ...SAMPLING,
+    messages: request.messages,
+    jsonSchema,
+    maxTokens: request.maxTokens ?? options.maxTokens,
+    onText: options.onText,
+    signal: options.signal,
+    context: {
+      callId,
+      runId: options.runId,
+      passId: options.passId,
+      workItemId: options.workItemId,
+      reason: hop.reason,
+    },
+  };
+  const identity = await hop.model.describe();
+  const key = cacheKey(generateRequest, identity);
+  const ids = {
+    id: callId,
+    createdAt: options.now().toISOString(),
+    runId: options.runId,
+    passId: options.passId,
+    workItemId: options.workItemId,
+  };
+  const cached = options.reuse ? options.records.findByCacheKey(key) : null;
+  let envelope: Envelope;
+  if (cached) {
+    envelope = buildCacheHitEnvelope(ids, cached);
+  } else {
+    const started = Date.now();
+    const common = {
+      request: generateRequest,
+      schemaName: request.schemaName,
+      identity,
+      cacheKey: key,
+      retrieved: request.retrieved ?? [],
+    };
+    try {
+      const result = await hop.model.generate(generateRequest);
+      const parsed = result.json === undefined ? null : request.schema.safeParse(result.json);
+      envelope = buildEnvelope({
+        ...ids,
+        createdAt: options.now().toISOString(),
+        ...common,
+        result,
+        error: parsed && !parsed.success ? describeIssues(parsed.error) : null,
+        cost: options.cost?.(result.identity, result.tokens) ?? FREE,
+      });
+    } catch (error) {
+      // A deferred call (waiting for consent or the network) has not happened: nothing to record.
+      if (isDeferral(error)) throw error;
+      options.records.save(
+        buildEnvelope({
+          ...ids,
+          createdAt: options.now().toISOString(),
+          ...common,
+          result: null,
+          error: (error as Error).message,
+          elapsedMs: Date.now() - started,
+          cost: FREE,
+        }),
+      );
+      throw error;
+    }
+  }
+  options.records.save(envelope);
+  if (envelope.error !== null) {
+    throw new ModelOutputError(
+      `the model's output for '${request.schemaName}' is unusable: ${envelope.error} (record ${envelope.id})`,
+      envelope.id,
+    );
+  }
+  const parsed = request.schema.safeParse(envelope.output.json);
+  if (!parsed.success) {
+    throw new ModelOutputError(
+      `the output for '${request.schemaName}' breaks its schema: ${describeIssues(parsed.error)} (record ${envelope.id})`,
+      envelope.id,
+    );
+  }
+  return { value: parsed.data as z.output<S>, envelopeId: envelope.id };
 }
 
 function describeIssues(error: z.ZodError): string {

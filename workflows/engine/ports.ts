@@ -9,6 +9,17 @@ import type {
   TokenCounts,
 } from '../records/envelope.ts';
 
+/** Who is asking, for records, consent and the egress log of a call that leaves the machine. */
+export interface CallContext {
+  /** The envelope ID the call will be recorded under. */
+  callId: string;
+  runId: string | null;
+  passId: string | null;
+  workItemId: string | null;
+  /** Why this call goes where it goes (routing policy, escalation), in words. */
+  reason: string;
+}
+
 export interface ModelGenerateRequest {
   messages: ChatMessage[];
   /** Decode under this JSON schema's grammar; null for free text. */
@@ -20,6 +31,7 @@ export interface ModelGenerateRequest {
   /** Streamed text, for progress. */
   onText?: (chunk: string) => void;
   signal?: { readonly aborted: boolean };
+  context?: CallContext;
 }
 
 export interface ModelGenerateResult {
@@ -33,6 +45,8 @@ export interface ModelGenerateResult {
   timings: Timings;
   /** The model that actually answered, with the settings it ran with. */
   identity: ModelIdentity;
+  /** The messages as they were sent, when they differ (redacted before leaving the machine). */
+  sentMessages?: ChatMessage[];
 }
 
 /** One model, as the engine sees it. */

@@ -5,7 +5,14 @@ import type { WorkflowDefinition } from './definition.ts';
 import type { GateState } from './gates.ts';
 import type { FileChange, PassResult, WorkItemRef } from './pass.ts';
 
-export type RunStatus = 'running' | 'waiting' | 'blocked' | 'completed' | 'failed' | 'cancelled';
+/**
+ * `waiting`: at a human gate. `deferred`: a pass cannot finish yet (its request waits for
+ * consent, or for the network) and runs again when it can. `blocked`: an automatic gate failed.
+ */
+export type RunStatus =
+  'running' | 'waiting' | 'deferred' | 'blocked' | 'completed' | 'failed' | 'cancelled';
+
+export type EscalationTier = 'hosted' | 'cloud';
 
 export interface PassEstimate {
   passId: string;
@@ -42,6 +49,8 @@ export interface RunState {
   nextPass: number;
   error: string | null;
   estimate: RunEstimate | null;
+  /** Passes sent to a stronger tier than their policy says, by pass ID. */
+  escalations: Record<string, EscalationTier>;
   createdAt: string;
   updatedAt: string;
 }
@@ -83,6 +92,7 @@ export interface RunStorePort {
   changes(runId: string): ProposedChange[];
   getChange(id: string): ProposedChange | null;
   decideChange(id: string, status: ChangeStatus, decidedAt: string): void;
+  setEscalations(runId: string, escalations: Record<string, EscalationTier>): void;
 }
 
 /** The workspace folder, as the engine reads and writes it. */

@@ -70,7 +70,10 @@ export function buildEnvelope(input: EnvelopeInput): Envelope {
       grammarHash: grammarHash(request.jsonSchema),
       schemaName: input.schemaName,
     },
-    messages: request.messages.map((m) => ({ role: m.role, content: m.content })),
+    messages: (result?.sentMessages ?? request.messages).map((m) => ({
+      role: m.role,
+      content: m.content,
+    })),
     retrieved: input.retrieved.map((c) => ({ ...c })),
     output: {
       text: result?.text ?? '',

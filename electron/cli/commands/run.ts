@@ -66,8 +66,9 @@ async function run(argv: string[], io: CliIo): Promise<ExitCode> {
     const drive = { autoAccept: values.accept ?? false, yes: values.yes ?? false, json };
     if (values.resume !== undefined) {
       const existing = session.workflows.requireRun(values.resume);
+      if (existing.status === 'deferred') session.workflows.engineFor(existing).resume(existing.id);
       const approvable = existing.status === 'waiting' && drive.yes;
-      if (existing.status !== 'running' && !approvable) {
+      if (existing.status !== 'running' && existing.status !== 'deferred' && !approvable) {
         io.err(
           `Run ${existing.id} is ${existing.status}, not interrupted.` +
             (existing.status === 'waiting'

@@ -55,6 +55,7 @@ type Sub = (typeof SUBCOMMANDS)[number];
 const STATUSES: readonly RunStatus[] = [
   'running',
   'waiting',
+  'deferred',
   'blocked',
   'completed',
   'failed',

@@ -193,8 +193,11 @@ export const MIGRATIONS: readonly Migration[] = [
           workspace_root TEXT NOT NULL,
           model TEXT,
           status TEXT NOT NULL
-            CHECK (status IN ('running', 'waiting', 'blocked', 'completed', 'failed', 'cancelled')),
+            CHECK (status IN ('running', 'waiting', 'deferred', 'blocked', 'completed', 'failed',
+              'cancelled')),
           next_pass INTEGER NOT NULL DEFAULT 0,
+          -- Passes the user or a failed check sent to a stronger tier: {"summary": "hosted"}.
+          escalations TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(escalations)),
           error TEXT,
           estimate TEXT CHECK (estimate IS NULL OR json_valid(estimate)),
           created_at TEXT NOT NULL,

@@ -2,7 +2,7 @@
 // RunStorePort. A pass's result, its proposed changes and the run's next step are written in
 // one transaction, so a crash leaves the run either before the pass or after it.
 import type { Database } from 'better-sqlite3';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { WorkflowSchema } from '../../../workflows/engine/definition.ts';
 import {
   GateStateSchema,
@@ -12,6 +12,7 @@ import {
 } from '../../../workflows/engine/run-schemas.ts';
 import type {
   ChangeStatus,
+  EscalationTier,
   PassRecord,
   ProposedChange,
   RunState,
@@ -20,6 +21,8 @@ import type {
   RunUpdate,
 } from '../../../workflows/engine/run-state.ts';
 import { StoreError } from '../store/database.ts';
+
+const EscalationsSchema = z.record(z.string(), z.enum(['hosted', 'cloud']));
 
 interface RunRow {
   id: string;
@@ -35,6 +38,7 @@ interface RunRow {
   next_pass: number;
   error: string | null;
   estimate: string | null;
+  escalations: string;
   created_at: string;
   updated_at: string;
 }
@@ -105,6 +109,7 @@ function toRun(row: RunRow): RunState {
       row.estimate === null
         ? null
         : stored(RunEstimateSchema, row.estimate, `estimate of run ${row.id}`),
+    escalations: stored(EscalationsSchema, row.escalations, `escalations of run ${row.id}`),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -156,8 +161,8 @@ export class RunStore implements RunStorePort {
     this.db
       .prepare(
         `INSERT INTO runs (id, workflow_id, definition, work_item_id, workspace_root, model, status,
-           next_pass, error, estimate, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           next_pass, error, estimate, escalations, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         run.id,
@@ -170,6 +175,7 @@ export class RunStore implements RunStorePort {
         run.nextPass,
         run.error,
         run.estimate ? JSON.stringify(run.estimate) : null,
+        JSON.stringify(run.escalations),
         run.createdAt,
         run.updatedAt,
       );
@@ -281,6 +287,12 @@ export class RunStore implements RunStorePort {
     const row = this.db.prepare('SELECT * FROM proposed_changes WHERE id = ?').get(id) as
       ChangeRow | undefined;
     return row ? toChange(row) : null;
+  }
+
+  setEscalations(runId: string, escalations: Record<string, EscalationTier>): void {
+    this.db
+      .prepare('UPDATE runs SET escalations = ? WHERE id = ?')
+      .run(JSON.stringify(escalations), runId);
   }
 
   decideChange(id: string, status: ChangeStatus, decidedAt: string): void {

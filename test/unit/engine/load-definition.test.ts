@@ -72,6 +72,8 @@ describe('parseWorkflowFile', () => {
           uses: 'lint',
           inputs: [{ documents: '{item}/**/*.md', optional: false }],
           cache: 'off',
+          escalate: 'never',
+          escalate_to: 'hosted',
         },
         {
           id: 'ask',
@@ -80,6 +82,8 @@ describe('parseWorkflowFile', () => {
           inputs: [{ pass: 'lint' }],
           gate: { auto: [], human: true },
           cache: 'off',
+          escalate: 'never',
+          escalate_to: 'hosted',
         },
       ],
     });

@@ -34,7 +34,7 @@ function scriptedPort(log: string[], ...replies: (unknown | Error)[]) {
 
 function callerWith(model: ModelPort, records: RecordPort, reuse = false) {
   return createModelCaller({
-    model,
+    hops: [{ model, reason: 'the workspace default is local' }],
     records,
     runId: 'RUN-1',
     passId: 'clarify',

@@ -8,6 +8,7 @@ import type {
   RunState,
   RunStorePort,
   RunUpdate,
+  EscalationTier,
 } from '../../../../workflows/engine/run-state.ts';
 
 const copy = <T>(value: T): T => structuredClone(value);
@@ -61,6 +62,12 @@ export class MemoryRunStore implements RunStorePort {
   getChange(id: string): ProposedChange | null {
     const change = this.allChanges.find((c) => c.id === id);
     return change ? copy(change) : null;
+  }
+
+  setEscalations(runId: string, escalations: Record<string, EscalationTier>): void {
+    const run = this.runs.get(runId);
+    if (!run) throw new Error(`no run ${runId}`);
+    this.runs.set(runId, { ...run, escalations: copy(escalations) });
   }
 
   decideChange(id: string, status: ChangeStatus, decidedAt: string): void {
