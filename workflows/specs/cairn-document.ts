@@ -48,6 +48,7 @@ function cairnRequirements(source: MarkdownSource): Requirement[] {
       .filter((n): n is Paragraph => n.type === 'paragraph');
     const statementProse = paragraphs.length > 0 ? proseOf(paragraphs, source.lines) : EMPTY_PROSE;
     const last = children[entry.end - 1] ?? entry.heading;
+    const headingRange = rangeOf(entry.heading);
     requirements.push({
       id,
       kind: 'requirement',
@@ -57,9 +58,9 @@ function cairnRequirements(source: MarkdownSource): Requirement[] {
       statement: statementProse.text,
       statementProse,
       idRange: rangeInProse(heading, leading, leading + id.length),
-      headingRange: rangeOf(entry.heading),
+      headingRange,
       headingDepth: entry.heading.depth,
-      range: { start: rangeOf(entry.heading).start, end: rangeOf(last).end },
+      range: { start: headingRange.start, end: rangeOf(last).end },
       scenarios: headingScenarios(source, children, nested),
       scenarioExpected: true,
     });

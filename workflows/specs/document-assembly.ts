@@ -69,11 +69,12 @@ function sectionsOf(source: MarkdownSource): Section[] {
   const children = source.root.children;
   return outline(children).map((entry) => {
     const last = children[entry.end - 1] ?? entry.heading;
+    const range = rangeOf(entry.heading);
     return {
       depth: entry.heading.depth,
       title: headingText(entry.heading, source.lines),
-      range: rangeOf(entry.heading),
-      extent: { start: rangeOf(entry.heading).start, end: rangeOf(last).end },
+      range,
+      extent: { start: range.start, end: rangeOf(last).end },
     };
   });
 }

@@ -18,15 +18,43 @@ export function proseOf(
   lines: readonly string[],
   options: ProseOptions = {},
 ): Prose {
+  if (nodes.length === 1) return proseOfNode(nodes[0] as Nodes, lines, options.skipCode === true);
   const builder = new ProseBuilder(lines, options);
   for (const node of nodes) builder.add(node);
   return builder.finish();
+}
+
+/**
+ * Documents read the prose of one heading or paragraph several times (sections, requirements,
+ * prose blocks), so a node's prose is built once. Without inline code, skipping code changes
+ * nothing and both readings share one object. Callers never mutate a Prose.
+ */
+const proseByNode = new WeakMap<Nodes, { plain?: Prose; skipCode?: Prose }>();
+
+function proseOfNode(node: Nodes, lines: readonly string[], skipCode: boolean): Prose {
+  let cached = proseByNode.get(node);
+  const hit = skipCode ? cached?.skipCode : cached?.plain;
+  if (hit) return hit;
+  const builder = new ProseBuilder(lines, { skipCode });
+  builder.add(node);
+  const prose = builder.finish();
+  if (!cached) proseByNode.set(node, (cached = {}));
+  if (builder.sawCode) {
+    if (skipCode) cached.skipCode = prose;
+    else cached.plain = prose;
+  } else {
+    cached.plain = prose;
+    cached.skipCode = prose;
+  }
+  return prose;
 }
 
 class ProseBuilder {
   private text = '';
   private readonly anchors: Prose['anchors'] = [];
   private blockOpen = false;
+  /** Whether the nodes hold inline code (so skipping it would change the text). */
+  sawCode = false;
 
   constructor(
     private readonly lines: readonly string[],
@@ -42,6 +70,7 @@ class ProseBuilder {
           this.addText(current);
           break;
         case 'inlineCode':
+          this.sawCode = true;
           if (!this.options.skipCode) this.addInlineCode(current.value, current.position?.start);
           break;
         case 'break':
@@ -79,13 +108,13 @@ class ProseBuilder {
   }
 
   private append(piece: string, at?: Position): void {
-    if (at && piece.length > 0) {
-      this.anchors.push({
-        offset: this.text.length,
-        length: piece.length,
-        line: at.line,
-        column: at.column,
-      });
+    if (at) this.anchor(piece, at.line, at.column);
+    else this.text += piece;
+  }
+
+  private anchor(piece: string, line: number, column: number): void {
+    if (piece.length > 0) {
+      this.anchors.push({ offset: this.text.length, length: piece.length, line, column });
     }
     this.text += piece;
   }
@@ -93,7 +122,13 @@ class ProseBuilder {
   private addText(node: Text): void {
     const start = node.position?.start;
     const end = node.position?.end;
-    const pieces = node.value.split('\n');
+    const value = node.value;
+    // Most text nodes are one line: the general case below, without splitting.
+    if (start && end && !value.includes('\n')) {
+      const column = end.line === start.line ? start.column : end.column - value.length;
+      return this.anchor(value, end.line, Math.max(1, column));
+    }
+    const pieces = value.split('\n');
     pieces.forEach((piece, index) => {
       if (index > 0) this.append('\n');
       if (!start || !end) return this.append(piece);
