@@ -17,7 +17,12 @@ export interface Segment {
   lineEnd?: number;
 }
 
-const UNSUPPORTED = /[\\<&~]|!\[|\[\^|\]\[|(?:https?|ftp|mailto|xmpp):|www\.|[\w.+-]@[\w-]+\./i;
+// What remark reads and this reader does not: escapes, HTML, entities, strikethrough, images,
+// footnotes, reference links, and GFM autolinks (split in parts: the e-mail pattern would
+// otherwise start a match at every letter).
+const UNSUPPORTED = /[\\<&~]|!\[|\[\^|\]\[|www\./i;
+const SCHEME = /(?:https?|ftp|mailto|xmpp):/i;
+const EMAIL = /[\w.+-]@[\w-]+\./i;
 const MARKUP = /[`*_[\]]/;
 const PUNCTUATION = /[\p{P}\p{S}]/u;
 const WHITESPACE = /\s/u;
@@ -33,7 +38,13 @@ interface Run {
 /** Inline mdast for `segments` (the lines of one paragraph or heading), or null. */
 export function fastInline(segments: readonly Segment[]): PhrasingContent[] | null {
   const text = segments.map((s) => s.text).join('\n');
-  if (UNSUPPORTED.test(text)) return null;
+  if (
+    UNSUPPORTED.test(text) ||
+    (text.includes(':') && SCHEME.test(text)) ||
+    (text.includes('@') && EMAIL.test(text))
+  ) {
+    return null;
+  }
   const at = pointMapper(segments);
   // Most statements and steps are plain text: one node.
   if (!MARKUP.test(text)) return text === '' ? [] : [textNode(text, 0, text.length, at)];
