@@ -1,5 +1,5 @@
 import type { Nodes } from 'mdast';
-import { rangeOf } from './markdown/mdast-range.ts';
+import { endOf, rangeOf } from './markdown/mdast-range.ts';
 import { outline } from './markdown/outline.ts';
 import { headingText, proseOf } from './markdown/prose.ts';
 import { frontmatterString, type MarkdownSource } from './markdown-source.ts';
@@ -74,7 +74,7 @@ function sectionsOf(source: MarkdownSource): Section[] {
       depth: entry.heading.depth,
       title: headingText(entry.heading, source.lines),
       range,
-      extent: { start: range.start, end: rangeOf(last).end },
+      extent: { start: range.start, end: endOf(last) },
     };
   });
 }
