@@ -18,43 +18,15 @@ export function proseOf(
   lines: readonly string[],
   options: ProseOptions = {},
 ): Prose {
-  if (nodes.length === 1) return proseOfNode(nodes[0] as Nodes, lines, options.skipCode === true);
   const builder = new ProseBuilder(lines, options);
   for (const node of nodes) builder.add(node);
   return builder.finish();
-}
-
-/**
- * Documents read the prose of one heading or paragraph several times (sections, requirements,
- * prose blocks), so a node's prose is built once. Without inline code, skipping code changes
- * nothing and both readings share one object. Callers never mutate a Prose.
- */
-const proseByNode = new WeakMap<Nodes, { plain?: Prose; skipCode?: Prose }>();
-
-function proseOfNode(node: Nodes, lines: readonly string[], skipCode: boolean): Prose {
-  let cached = proseByNode.get(node);
-  const hit = skipCode ? cached?.skipCode : cached?.plain;
-  if (hit) return hit;
-  const builder = new ProseBuilder(lines, { skipCode });
-  builder.add(node);
-  const prose = builder.finish();
-  if (!cached) proseByNode.set(node, (cached = {}));
-  if (builder.sawCode) {
-    if (skipCode) cached.skipCode = prose;
-    else cached.plain = prose;
-  } else {
-    cached.plain = prose;
-    cached.skipCode = prose;
-  }
-  return prose;
 }
 
 class ProseBuilder {
   private text = '';
   private readonly anchors: Prose['anchors'] = [];
   private blockOpen = false;
-  /** Whether the nodes hold inline code (so skipping it would change the text). */
-  sawCode = false;
 
   constructor(
     private readonly lines: readonly string[],
@@ -70,7 +42,6 @@ class ProseBuilder {
           this.addText(current);
           break;
         case 'inlineCode':
-          this.sawCode = true;
           if (!this.options.skipCode) this.addInlineCode(current.value, current.position?.start);
           break;
         case 'break':
