@@ -154,6 +154,7 @@ export const EARS_RULES: Rule[] = [
       summary: '"and/or" leaves open which one is required.',
     },
     (s, report) => {
+      if (!s.text.includes('/')) return;
       for (const m of matchesOf(AND_OR, s.text)) {
         report({
           ...at(s, m.index, m.index + m[0].length),

@@ -212,10 +212,11 @@ class FastParser {
     }
     if (item && relative <= 3) return (this.listItem(line, item, depth), i + 1);
     if (this.blankSinceList && depth === 0) this.endLists();
-    if (mayBeAtx && ATX.test(content)) {
+    const atx = mayBeAtx ? ATX.exec(content) : null;
+    if (atx) {
       if (indent > 0) unsupported();
       this.closeParagraph();
-      this.heading(line);
+      this.heading(line, atx);
       return i + 1;
     }
     if (mayBeThematic && THEMATIC.test(content)) {
@@ -295,8 +296,8 @@ class FastParser {
     if (task && this.paragraph) this.paragraph.checkbox = this.point(line, contentColumn);
   }
 
-  private heading(line: Line): void {
-    const m = ATX.exec(line.text) as RegExpExecArray;
+  /** A heading line at column 0, and ATX's match on it. */
+  private heading(line: Line, m: RegExpExecArray): void {
     const depth = (m[1] ?? m[3] ?? '').length as Heading['depth'];
     const inner = m[2] ?? '';
     const column = inner ? line.text.indexOf(inner, depth) : 0;
