@@ -30,7 +30,11 @@ export interface DocumentParts {
 /** The parts every layout shares (sections, tasks, links, prose), plus the layout's own. */
 export function assembleDocument(source: MarkdownSource, parts: DocumentParts): SpecDocument {
   const sections = sectionsOf(source);
-  const tasks = extractTasks(source.root, source.lines, parts.format === 'kiro');
+  // A task is a checkbox item, and every checkbox has a "[": most specs hold none, and then
+  // the walk over the whole tree can be skipped.
+  const tasks = source.text.includes('[')
+    ? extractTasks(source.root, source.lines, parts.format === 'kiro')
+    : [];
   const prose = proseBlocks(source);
   // A citation in a task, or a requirement's own ID, is not a mention.
   const taken = new Set([
