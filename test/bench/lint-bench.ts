@@ -1,6 +1,7 @@
 // Lint benchmark: `npx tsx test/bench/lint-bench.ts [requirements]`.
 // 1. A generated Cairn workspace of 10,000 requirements (default): requirements per second for
-//    reading, parsing and linting it, in this process.
+//    reading, parsing and linting it, in this process: the first (cold) run against the goal of
+//    10,000 in under a second, and a third (warm) one.
 // 2. A generated OpenSpec repo: the time of `cairn lint --strict --rules OSPEC` against
 //    `openspec validate --all --strict --json`, both as CLI processes, and whether their
 //    findings agree item by item (verdict and the checks that fired).
@@ -39,27 +40,62 @@ async function timedAsync<T>(work: () => Promise<T>): Promise<[T, number]> {
 
 const ms = (n: number) => `${n.toFixed(0)} ms`;
 
-async function cairnBench(root: string): Promise<void> {
-  const perFeature = 100;
-  const count = writeCairnWorkspace(root, Math.ceil(target / perFeature), perFeature);
+interface LintRun {
+  readMs: number;
+  parseMs: number;
+  lintMs: number;
+  totalMs: number;
+  cpuMs: number;
+  files: number;
+  parsed: number;
+  findings: number;
+  counts: Record<string, number>;
+}
+
+/** Reads, parses and lints `root` once, timing each step. */
+async function lintRun(root: string): Promise<LintRun> {
   const cpuBefore = cpuMs();
   const [input, readMs] = await timedAsync(() => readWorkspaceFiles(root));
   const [workspace, parseMs] = timed(() => parseWorkspace(input));
   const [result, lintMs] = timed(() => lintWorkspace(workspace));
-  const cpu = cpuMs() - cpuBefore;
-  const parsed = workspace.documents.reduce((n, d) => n + d.requirements.length, 0);
-  const total = readMs + parseMs + lintMs;
+  return {
+    readMs,
+    parseMs,
+    lintMs,
+    totalMs: readMs + parseMs + lintMs,
+    cpuMs: cpuMs() - cpuBefore,
+    files: input.files.length,
+    parsed: workspace.documents.reduce((n, d) => n + d.requirements.length, 0),
+    findings: result.findings.length,
+    counts: result.counts,
+  };
+}
+
+const GOAL_MS = 1000;
+
+async function cairnBench(root: string): Promise<void> {
+  const perFeature = 100;
+  const count = writeCairnWorkspace(root, Math.ceil(target / perFeature), perFeature);
+  // The first run is the one that counts (a CLI lints once, with code not yet optimized);
+  // two more in the same process show the cost once the code is warm.
+  const cold = await lintRun(root);
+  await lintRun(root);
+  const warm = await lintRun(root);
   console.log(
-    `Cairn workspace: ${count} requirements in ${input.files.length} files (${parsed} parsed)`,
+    `Cairn workspace: ${count} requirements in ${cold.files} files (${cold.parsed} parsed)`,
   );
+  for (const [label, run] of [
+    ['cold (1st run)', cold],
+    ['warm (3rd run)', warm],
+  ] as const) {
+    console.log(
+      `  ${label}: read ${ms(run.readMs)}, parse ${ms(run.parseMs)}, lint rules ${ms(run.lintMs)}; total ${ms(run.totalMs)} wall, ${ms(run.cpuMs)} CPU; ${Math.round(count / (run.totalMs / 1000))} requirements/second`,
+    );
+  }
+  console.log(`  ${cold.findings} findings: ${JSON.stringify(cold.counts)}`);
+  const goal = (count * GOAL_MS) / 10_000;
   console.log(
-    `  read ${ms(readMs)}, parse ${ms(parseMs)}, lint rules ${ms(lintMs)}; total ${ms(total)} wall, ${ms(cpu)} CPU`,
-  );
-  console.log(
-    `  ${Math.round(count / (total / 1000))} requirements/second (${result.findings.length} findings: ${JSON.stringify(result.counts)})`,
-  );
-  console.log(
-    `  goal: 10,000 requirements in under 1 s -> ${count >= 10_000 && total < 1000 ? 'met' : 'not met'} on this run`,
+    `  goal: ${count} requirements in under ${ms(goal)} -> cold run at ${(cold.totalMs / goal).toFixed(2)}x the goal (${cold.totalMs < goal ? 'met' : 'not met'} on this run)`,
   );
 }
 

@@ -3,7 +3,7 @@
 // tasks.md as `_Requirements: 1.2_`.
 import type { List, Paragraph } from 'mdast';
 import { assembleDocument } from '../specs/document-assembly.ts';
-import { rangeOf } from '../specs/markdown/mdast-range.ts';
+import { endOf, rangeOf } from '../specs/markdown/mdast-range.ts';
 import { outline } from '../specs/markdown/outline.ts';
 import {
   EMPTY_PROSE,
@@ -60,7 +60,7 @@ function kiroRequirements(source: MarkdownSource, scope: string): Requirement[] 
       idRange: rangeInProse(heading, at, at + number.length),
       headingRange,
       headingDepth: entry.heading.depth,
-      range: { start: headingRange.start, end: rangeOf(last).end },
+      range: { start: headingRange.start, end: endOf(last) },
       scenarios: [],
       scenarioExpected: false,
     };

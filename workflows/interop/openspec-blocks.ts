@@ -1,7 +1,7 @@
 // Requirement blocks read the way `openspec validate` reads them (its raw body text and its
 // scenario counting), and mapped into Cairn's model at the same time.
 import type { Heading, RootContent } from 'mdast';
-import { rangeOf } from '../specs/markdown/mdast-range.ts';
+import { endOf, rangeOf, startOf } from '../specs/markdown/mdast-range.ts';
 import { EMPTY_PROSE, headingText, proseOf } from '../specs/markdown/prose.ts';
 import type { MarkdownSource } from '../specs/markdown-source.ts';
 import type { OpenSpecBlock, Requirement, Scenario } from '../specs/model.ts';
@@ -65,7 +65,7 @@ export function readOpenSpecBlock(
       const body = children.slice(s.index + 1, s.end);
       return {
         name: headingText(h, source.lines).replace(SCENARIO_PREFIX, '').trim(),
-        range: { start: rangeOf(h).start, end: rangeOf(body[body.length - 1] ?? h).end },
+        range: { start: startOf(h), end: endOf(body[body.length - 1] ?? h) },
         headingDepth: h.depth,
         steps: stepsFromBullets(body, source.lines),
       };
@@ -97,7 +97,7 @@ export function readOpenSpecBlock(
       idRange: nameRange(source, heading, name),
       headingRange,
       headingDepth: heading.depth,
-      range: { start: headingRange.start, end: rangeOf(last).end },
+      range: { start: headingRange.start, end: endOf(last) },
       scenarios,
       scenarioExpected: true,
     },

@@ -2,7 +2,7 @@
 // scenarios) and functional requirements `- **FR-001**: System MUST …`.
 import type { ListItem, Nodes, Paragraph } from 'mdast';
 import { assembleDocument } from '../specs/document-assembly.ts';
-import { rangeOf } from '../specs/markdown/mdast-range.ts';
+import { endOf, rangeOf, startOf } from '../specs/markdown/mdast-range.ts';
 import { outline, within } from '../specs/markdown/outline.ts';
 import {
   EMPTY_PROSE,
@@ -71,7 +71,7 @@ function stories(source: MarkdownSource, scope: string): Requirement[] {
         ),
         headingRange: rangeOf(entry.heading),
         headingDepth: entry.heading.depth,
-        range: { start: rangeOf(entry.heading).start, end: rangeOf(last).end },
+        range: { start: startOf(entry.heading), end: endOf(last) },
         scenarios: givenWhenThen(source, children.slice(entry.index + 1, entry.end)),
         scenarioExpected: true,
       },

@@ -1,6 +1,6 @@
 import type { Paragraph, RootContent } from 'mdast';
 import { assembleDocument } from './document-assembly.ts';
-import { rangeOf } from './markdown/mdast-range.ts';
+import { endOf, rangeOf, startOf } from './markdown/mdast-range.ts';
 import { outline, within, type OutlineEntry } from './markdown/outline.ts';
 import { EMPTY_PROSE, headingText, proseOf, rangeInProse } from './markdown/prose.ts';
 import { frontmatterString, type MarkdownSource } from './markdown-source.ts';
@@ -48,6 +48,7 @@ function cairnRequirements(source: MarkdownSource): Requirement[] {
       .filter((n): n is Paragraph => n.type === 'paragraph');
     const statementProse = paragraphs.length > 0 ? proseOf(paragraphs, source.lines) : EMPTY_PROSE;
     const last = children[entry.end - 1] ?? entry.heading;
+    const headingRange = rangeOf(entry.heading);
     requirements.push({
       id,
       kind: 'requirement',
@@ -57,9 +58,9 @@ function cairnRequirements(source: MarkdownSource): Requirement[] {
       statement: statementProse.text,
       statementProse,
       idRange: rangeInProse(heading, leading, leading + id.length),
-      headingRange: rangeOf(entry.heading),
+      headingRange,
       headingDepth: entry.heading.depth,
-      range: { start: rangeOf(entry.heading).start, end: rangeOf(last).end },
+      range: { start: headingRange.start, end: endOf(last) },
       scenarios: headingScenarios(source, children, nested),
       scenarioExpected: true,
     });
@@ -82,7 +83,7 @@ export function headingScenarios(
     return [
       {
         name: (match[1] as string).trim(),
-        range: { start: rangeOf(entry.heading).start, end: rangeOf(last).end },
+        range: { start: startOf(entry.heading), end: endOf(last) },
         headingDepth: entry.heading.depth,
         steps: stepsFromBullets(body, source.lines),
       },

@@ -1,5 +1,5 @@
 import type { Nodes } from 'mdast';
-import { rangeOf } from './markdown/mdast-range.ts';
+import { endOf, rangeOf } from './markdown/mdast-range.ts';
 import { outline } from './markdown/outline.ts';
 import { headingText, proseOf } from './markdown/prose.ts';
 import { frontmatterString, type MarkdownSource } from './markdown-source.ts';
@@ -30,7 +30,11 @@ export interface DocumentParts {
 /** The parts every layout shares (sections, tasks, links, prose), plus the layout's own. */
 export function assembleDocument(source: MarkdownSource, parts: DocumentParts): SpecDocument {
   const sections = sectionsOf(source);
-  const tasks = extractTasks(source.root, source.lines, parts.format === 'kiro');
+  // A task is a checkbox item, and every checkbox has a "[": most specs hold none, and then
+  // the walk over the whole tree can be skipped.
+  const tasks = source.text.includes('[')
+    ? extractTasks(source.root, source.lines, parts.format === 'kiro')
+    : [];
   const prose = proseBlocks(source);
   // A citation in a task, or a requirement's own ID, is not a mention.
   const taken = new Set([
@@ -69,11 +73,12 @@ function sectionsOf(source: MarkdownSource): Section[] {
   const children = source.root.children;
   return outline(children).map((entry) => {
     const last = children[entry.end - 1] ?? entry.heading;
+    const range = rangeOf(entry.heading);
     return {
       depth: entry.heading.depth,
       title: headingText(entry.heading, source.lines),
-      range: rangeOf(entry.heading),
-      extent: { start: rangeOf(entry.heading).start, end: rangeOf(last).end },
+      range,
+      extent: { start: range.start, end: endOf(last) },
     };
   });
 }

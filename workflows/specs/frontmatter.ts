@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Diagnostic, Frontmatter, Range } from './model.ts';
+import { readSimpleYaml } from './simple-yaml.ts';
 import { normalizeSource, positionMapper } from './source-text.ts';
 
 export interface FrontmatterBlock {
@@ -50,7 +51,6 @@ export function parseFrontmatter(text: string): ParsedFrontmatter {
       ],
     };
   }
-  const doc = parseDocument(block.yaml, { uniqueKeys: true, prettyErrors: false });
   // YAML line 1 is file line 2 (the line after the opening fence).
   const position = positionMapper(block.yaml);
   const at = (offset: number) => {
@@ -62,6 +62,19 @@ export function parseFrontmatter(text: string): ParsedFrontmatter {
     start: { line: 1, column: 1 },
     end: { line: block.closeLine, column: 4 },
   };
+  const simple = readSimpleYaml(block.yaml);
+  if (simple) {
+    const fields: Frontmatter['fields'] = {};
+    for (const [key, field] of Object.entries(simple.fields)) {
+      fields[key] = {
+        key: span(...field.key),
+        value: span(...field.value),
+        items: field.items?.map((item) => span(...item)),
+      };
+    }
+    return { frontmatter: { data: simple.data, range: whole, fields }, diagnostics: [] };
+  }
+  const doc = parseDocument(block.yaml, { uniqueKeys: true, prettyErrors: false });
   const diagnostics: Diagnostic[] = doc.errors.map((error) => {
     // YAML marks one character; widen it to the word there (a duplicate key, say).
     const word = /^[^\s:,[\]{}]*/.exec(block.yaml.slice(error.pos[0]))?.[0].length ?? 0;

@@ -3,6 +3,8 @@ import { rangeOf } from './markdown/mdast-range.ts';
 import { proseOf, rangeInProse } from './markdown/prose.ts';
 import type { Prose, Step, StepKeyword } from './model.ts';
 import { pushChildren } from './markdown/walk.ts';
+import { matchesOf } from './matches.ts';
+import { collapseWhitespace } from './source-text.ts';
 
 const STEP = /^\s*(given|when|then|and|but)\b[ \t]*:?[ \t]*/i;
 /** Spec Kit writes a whole scenario on one line: `**Given** …, **When** …, **Then** …`. */
@@ -22,7 +24,7 @@ export function stepsFromBullets(nodes: readonly Nodes[], lines: readonly string
         if (match) {
           steps.push({
             keyword: (match[1] as string).toUpperCase() as StepKeyword,
-            text: prose.text.slice(match[0].length).replace(/\s+/g, ' ').trim(),
+            text: collapseWhitespace(prose.text.slice(match[0].length)).trim(),
             range: rangeOf(first),
           });
         }
@@ -35,11 +37,11 @@ export function stepsFromBullets(nodes: readonly Nodes[], lines: readonly string
 
 /** Splits a one-line `Given …, When …, Then …` scenario into steps. */
 export function stepsInline(prose: Prose): Step[] {
-  const marks = [...prose.text.matchAll(INLINE_KEYWORD)];
+  const marks = matchesOf(INLINE_KEYWORD, prose.text);
   return marks.map((mark, i) => {
     const from = mark.index + mark[0].length;
     const to = marks[i + 1]?.index ?? prose.text.length;
-    const text = prose.text.slice(from, to).replace(/\s+/g, ' ').trim();
+    const text = collapseWhitespace(prose.text.slice(from, to)).trim();
     const keywordAt = mark.index + mark[0].indexOf(mark[1] as string);
     return {
       keyword: (mark[1] as string).toUpperCase() as StepKeyword,

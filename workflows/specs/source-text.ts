@@ -9,6 +9,11 @@ export function normalizeSource(text: string): string {
   return noBom.includes('\r') ? noBom.replace(/\r\n?/g, '\n') : noBom;
 }
 
+/** Whitespace runs as one space, as `text.replace(/\s+/g, ' ')` (which copies even when no run changes). */
+export function collapseWhitespace(text: string): string {
+  return /[^\S ]|\s\s/.test(text) ? text.replace(/\s+/g, ' ') : text;
+}
+
 export function splitLines(text: string): string[] {
   return text.split('\n');
 }

@@ -3,6 +3,7 @@ import { rangeOf } from './markdown/mdast-range.ts';
 import { proseOf, rangeInProse } from './markdown/prose.ts';
 import type { Task } from './model.ts';
 import { findCitations } from './references.ts';
+import { collapseWhitespace } from './source-text.ts';
 import { pushChildren } from './markdown/walk.ts';
 
 /** `T001` (Spec Kit, Cairn) or `1.2` / `1.` (OpenSpec, Kiro) at the start of a task. */
@@ -31,7 +32,7 @@ function readTask(item: ListItem, lines: readonly string[], kiro: boolean): Task
   const [first, ...rest] = item.children;
   const head = proseOf(first && first.type === 'paragraph' ? [first] : [], lines);
   const nested = rest.flatMap((child) => ownContent(child));
-  const text = head.text.replace(/\s+/g, ' ').trim();
+  const text = collapseWhitespace(head.text).trim();
   const leading = head.text.length - head.text.trimStart().length;
   const idMatch = TASK_ID.exec(head.text.trimStart());
   // The task's own content: its first paragraph and nested items that are not tasks.

@@ -34,10 +34,13 @@ export interface EarsReading {
   trailingTrigger: (Span & { keyword: string }) | null;
 }
 
+import { matchesOf } from '../../specs/matches.ts';
+
 const MODAL = /\b(shall|must)\b/gi;
 const CLAUSE_START = /(^|[,;]\s*(?:and\s+)?|\bthen\s+)(where|while|when|if)\b/gi;
 const SEPARATOR = /[,;]|\bthen\b/gi;
 const TRAILING_TRIGGER = /\b(when|whenever|while|if|once)\b/gi;
+const THE = /\bthe\s/gi;
 
 const PATTERN_OF: Record<ClauseKeyword, EarsPattern> = {
   where: 'optional-feature',
@@ -47,7 +50,7 @@ const PATTERN_OF: Record<ClauseKeyword, EarsPattern> = {
 };
 
 export function classifyEars(text: string): EarsReading {
-  const modals = [...text.matchAll(MODAL)].map((m) => ({
+  const modals = matchesOf(MODAL, text).map((m) => ({
     word: m[0],
     from: m.index,
     to: m.index + m[0].length,
@@ -55,13 +58,13 @@ export function classifyEars(text: string): EarsReading {
   const first = modals[0];
   const preamble = first ? text.slice(0, first.from) : text;
 
-  const clauses = [...preamble.matchAll(CLAUSE_START)].map((m) => {
+  const clauses = matchesOf(CLAUSE_START, preamble).map((m) => {
     const keywordAt = m.index + (m[1] as string).length;
     return { keyword: (m[2] as string).toLowerCase() as ClauseKeyword, from: keywordAt, to: 0 };
   });
   // The subject follows the last separator (`,` `;` `then`) after the last clause.
   let separator: Span | null = null;
-  for (const m of preamble.matchAll(SEPARATOR))
+  for (const m of matchesOf(SEPARATOR, preamble))
     separator = { from: m.index, to: m.index + m[0].length };
   const lastClause = clauses[clauses.length - 1];
   let subjectFrom = !lastClause
@@ -72,7 +75,7 @@ export function classifyEars(text: string): EarsReading {
   if (subjectFrom < 0 && lastClause) {
     // No comma or THEN (Kiro: "WHILE x THE SYSTEM SHALL"): the system is the last "the …".
     const base = lastClause.from + lastClause.keyword.length;
-    const article = [...preamble.slice(base).matchAll(/\bthe\s/gi)].pop();
+    const article = matchesOf(THE, preamble.slice(base)).pop();
     if (article && article.index > 1) subjectFrom = base + article.index;
   }
   const separated =
@@ -101,7 +104,9 @@ export function classifyEars(text: string): EarsReading {
 
   let trailingTrigger: EarsReading['trailingTrigger'] = null;
   if (first) {
-    const m = [...text.slice(first.to).matchAll(TRAILING_TRIGGER)][0];
+    TRAILING_TRIGGER.lastIndex = 0;
+    const m = TRAILING_TRIGGER.exec(text.slice(first.to));
+    TRAILING_TRIGGER.lastIndex = 0;
     if (m) {
       const from = first.to + m.index;
       trailingTrigger = { keyword: m[0].toLowerCase(), from, to: from + m[0].length };

@@ -5,6 +5,7 @@ import type { Rule } from '../finding.ts';
 import { FILE_START } from '../../specs/source-text.ts';
 import { repeats } from '../repeats.ts';
 import type { SpecDocument } from '../../specs/model.ts';
+import { matchesOf } from '../../specs/matches.ts';
 
 const OPEN_MARKER = /\b(?:TBD|TBC|TODO|FIXME|XXX)\b|\?\?\?|\[NEEDS CLARIFICATION\b[^\]]*\]/g;
 const CLARIFICATION = /\[NEEDS CLARIFICATION\b/g;
@@ -21,7 +22,7 @@ export const DOCUMENT_RULES: Rule[] = [
         const status = document.frontmatter?.data['status'];
         const approved = status === 'approved' || status === 'done';
         for (const block of document.prose) {
-          for (const m of block.prose.text.matchAll(OPEN_MARKER)) {
+          for (const m of matchesOf(OPEN_MARKER, block.prose.text)) {
             report({
               path: document.path,
               range: rangeInProse(block.prose, m.index, m.index + m[0].length),
@@ -105,7 +106,7 @@ export const DOCUMENT_RULES: Rule[] = [
       for (const document of workspace.documents) {
         if (document.format !== 'speckit' || document.kind !== 'spec') continue;
         const marks = document.prose.flatMap((block) =>
-          [...block.prose.text.matchAll(CLARIFICATION)].map((m) =>
+          matchesOf(CLARIFICATION, block.prose.text).map((m) =>
             rangeInProse(block.prose, m.index, m.index + m[0].length),
           ),
         );

@@ -5,6 +5,7 @@ import { classifyEars, clauseRank, type EarsReading } from '../ears/classify.ts'
 import { UNMEASURED_WORDS, VAGUE_WORDS, WEAK_MODALS, wordsPattern } from '../ears/lexicon.ts';
 import type { Report, Rule } from '../finding.ts';
 import { requirementLabel } from '../labels.ts';
+import { matchesOf } from '../../specs/matches.ts';
 
 const VAGUE = wordsPattern(VAGUE_WORDS);
 const UNMEASURED = wordsPattern(UNMEASURED_WORDS);
@@ -110,7 +111,7 @@ export const EARS_RULES: Rule[] = [
       summary: 'Vague words (gracefully, user-friendly, appropriate, …) cannot be tested.',
     },
     (s, report) => {
-      for (const m of s.text.matchAll(VAGUE)) {
+      for (const m of matchesOf(VAGUE, s.text)) {
         report({
           ...at(s, m.index, m.index + m[0].length),
           message: `"${m[0]}" in ${label(s)} is vague and cannot be tested; say what is observable instead.`,
@@ -126,7 +127,7 @@ export const EARS_RULES: Rule[] = [
       summary: '"should", "may", "might", "could" make a requirement optional; use "shall".',
     },
     (s, report) => {
-      for (const m of s.text.matchAll(WEAK)) {
+      for (const m of matchesOf(WEAK, s.text)) {
         const word = m[0];
         const isShould = word.toLowerCase() === 'should';
         const location = at(s, m.index, m.index + word.length);
@@ -153,7 +154,8 @@ export const EARS_RULES: Rule[] = [
       summary: '"and/or" leaves open which one is required.',
     },
     (s, report) => {
-      for (const m of s.text.matchAll(AND_OR)) {
+      if (!s.text.includes('/')) return;
+      for (const m of matchesOf(AND_OR, s.text)) {
         report({
           ...at(s, m.index, m.index + m[0].length),
           message: `"and/or" in ${label(s)} leaves open which is required; say "and", "or", or split it.`,
@@ -170,7 +172,7 @@ export const EARS_RULES: Rule[] = [
     },
     (s, report) => {
       if (NUMBER.test(s.text)) return;
-      for (const m of s.text.matchAll(UNMEASURED)) {
+      for (const m of matchesOf(UNMEASURED, s.text)) {
         report({
           ...at(s, m.index, m.index + m[0].length),
           message: `"${m[0]}" in ${label(s)} has no measurable bound; give one (for example "within 2 seconds", "at most 100 items").`,
@@ -186,7 +188,7 @@ export const EARS_RULES: Rule[] = [
       summary: 'A passive response ("shall be stored") should say who acts.',
     },
     (s, report) => {
-      for (const m of s.text.matchAll(PASSIVE)) {
+      for (const m of matchesOf(PASSIVE, s.text)) {
         if (/\bby\b/i.test(s.text.slice(m.index + m[0].length))) continue;
         report({
           ...at(s, m.index, m.index + m[0].length),

@@ -12,11 +12,27 @@ import type { Report, Rule } from '../finding.ts';
 import { requirementLabel } from '../labels.ts';
 import { repeats } from '../repeats.ts';
 
-function* requirementsOf(workspace: Workspace, skipOpenSpec: boolean) {
-  for (const document of workspace.documents) {
-    if (skipOpenSpec && document.format === 'openspec') continue;
-    for (const requirement of document.requirements) yield { document, requirement };
+interface Entry {
+  document: SpecDocument;
+  requirement: Requirement;
+}
+
+// Most rules here walk every requirement, some twice: list them once per workspace.
+const listed = new WeakMap<Workspace, { all: Entry[]; withoutOpenSpec: Entry[] }>();
+
+function requirementsOf(workspace: Workspace, skipOpenSpec: boolean): readonly Entry[] {
+  let lists = listed.get(workspace);
+  if (!lists) {
+    lists = { all: [], withoutOpenSpec: [] };
+    for (const document of workspace.documents) {
+      for (const requirement of document.requirements) {
+        lists.all.push({ document, requirement });
+        if (document.format !== 'openspec') lists.withoutOpenSpec.push({ document, requirement });
+      }
+    }
+    listed.set(workspace, lists);
   }
+  return skipOpenSpec ? lists.withoutOpenSpec : lists.all;
 }
 
 function name(requirement: Requirement): string {
@@ -61,7 +77,7 @@ export const REQUIREMENT_RULES: Rule[] = [
         const key = requirementKey(requirement.scope, requirement.id);
         groups.set(key, [...(groups.get(key) ?? []), requirement]);
       }
-      const taken = new Set([...requirementsOf(workspace, false)].map((e) => e.requirement.id));
+      const taken = new Set(requirementsOf(workspace, false).map((e) => e.requirement.id));
       for (const group of groups.values()) {
         const [first, ...others] = group;
         if (!first) continue;
@@ -96,7 +112,7 @@ export const REQUIREMENT_RULES: Rule[] = [
     defaultSeverity: 'warning',
     summary: 'A Cairn requirement ID that is not REQ- and 6 Crockford base32 characters.',
     check(workspace, report) {
-      const taken = new Set([...requirementsOf(workspace, false)].map((e) => e.requirement.id));
+      const taken = new Set(requirementsOf(workspace, false).map((e) => e.requirement.id));
       for (const { document, requirement } of requirementsOf(workspace, true)) {
         if (document.format !== 'cairn' || REQUIREMENT_ID.test(requirement.id)) continue;
         const repaired = repairRequirementId(requirement.id);

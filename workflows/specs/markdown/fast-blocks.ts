@@ -44,8 +44,8 @@ const FENCE = /^(`{3,}|~{3,})(.*)$/;
 const THEMATIC = /^(?:(?:-[ ]*){3,}|(?:\*[ ]*){3,}|(?:_[ ]*){3,})$/;
 const LIST_ITEM = /^( *)([-*+]|\d{1,9}[.)])( +)(.*)$/;
 const TASK = /^\[([ xX])\] (?=\S)/;
-/** What remark reads and this reader does not: tabs, table delimiter rows, closing `#` runs. */
-const UNSUPPORTED_LINE = /\t|\|[ ]*:?-+|#[ ]*$/;
+/** A table delimiter cell start, which remark reads and this reader does not. */
+const PIPE_DELIMITER = /\|[ ]*:?-+/;
 /** A delimiter row of a table without pipes (`:-`, `-:`): only these characters, a colon in it. */
 const BARE_DELIMITER_ROW = /^[ :-]*:[ :-]*$/;
 /** Block starts it leaves to remark: quotes, HTML, definitions, setext underlines, tables, empty items. */
@@ -65,6 +65,53 @@ export function fastParse(text: string): Root | null {
 
 function unsupported(): never {
   throw new Unsupported();
+}
+
+const SPACE = 32;
+const HASH = 35;
+const STAR = 42;
+const PLUS = 43;
+const DASH = 45;
+const COLON = 58;
+const LESS = 60;
+const EQUALS = 61;
+const GREATER = 62;
+const OPEN_BRACKET = 91;
+const UNDERSCORE = 95;
+const BACKTICK = 96;
+const PIPE = 124;
+const TILDE = 126;
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isBullet = (c: number) => c === DASH || c === STAR || c === PLUS;
+
+/** What remark reads and this reader does not: tabs, table delimiter rows, closing `#` runs. */
+function isUnsupportedLine(text: string): boolean {
+  if (text.includes('\t')) return true;
+  if (text.includes('|') && PIPE_DELIMITER.test(text)) return true;
+  // A `#` followed by nothing but spaces.
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === SPACE) end--;
+  if (end > 0 && text.charCodeAt(end - 1) === HASH) return true;
+  const first = text.charCodeAt(0);
+  return (
+    (first === SPACE || first === COLON || first === DASH) &&
+    BARE_DELIMITER_ROW.test(text) &&
+    text.includes('-')
+  );
+}
+
+/** The first characters UNSUPPORTED_BLOCK can match on. */
+function mayStartUnsupportedBlock(c: number): boolean {
+  return (
+    c === GREATER ||
+    c === LESS ||
+    c === OPEN_BRACKET ||
+    c === EQUALS ||
+    c === PIPE ||
+    isBullet(c) ||
+    isDigit(c)
+  );
 }
 
 class FastParser {
@@ -120,9 +167,7 @@ class FastParser {
   private line(i: number): number {
     const line = this.lines[i] as Line;
     const text = line.text;
-    if (UNSUPPORTED_LINE.test(text) || (BARE_DELIMITER_ROW.test(text) && text.includes('-'))) {
-      unsupported();
-    }
+    if (isUnsupportedLine(text)) unsupported();
     if (text.trim() === '') {
       this.closeParagraph();
       if (this.items.length > 0) this.blankSinceList = true;
@@ -136,17 +181,25 @@ class FastParser {
     const base = depth > 0 ? (this.items[depth - 1] as ItemState).contentColumn : 0;
     const relative = indent - base;
     const content = text.slice(indent);
-    if (relative <= 3 && UNSUPPORTED_BLOCK.test(content)) unsupported();
-    const item = LIST_ITEM.exec(text);
+    // Each block pattern needs its own first character: test only those that may match.
+    const first = content.charCodeAt(0);
+    const mayBeItem = isBullet(first) || isDigit(first);
+    const mayBeAtx = first === HASH;
+    const mayBeThematic = first === DASH || first === STAR || first === UNDERSCORE;
+    const mayBeFence = first === BACKTICK || first === TILDE;
+    if (relative <= 3 && mayStartUnsupportedBlock(first) && UNSUPPORTED_BLOCK.test(content)) {
+      unsupported();
+    }
+    const item = mayBeItem ? LIST_ITEM.exec(text) : null;
 
     if (depth < this.items.length) {
       // The line ends some items: it must start a block (a lazy paragraph line is not ours).
       const continuesParagraph =
         this.paragraph !== null &&
         !(item && relative <= 3) &&
-        !ATX.test(content) &&
-        !FENCE.test(content) &&
-        !THEMATIC.test(content);
+        !(mayBeAtx && ATX.test(content)) &&
+        !(mayBeFence && FENCE.test(content)) &&
+        !(mayBeThematic && THEMATIC.test(content));
       if (continuesParagraph) unsupported();
       this.closeParagraph();
       this.closeItems(depth);
@@ -159,13 +212,14 @@ class FastParser {
     }
     if (item && relative <= 3) return (this.listItem(line, item, depth), i + 1);
     if (this.blankSinceList && depth === 0) this.endLists();
-    if (ATX.test(content)) {
+    const atx = mayBeAtx ? ATX.exec(content) : null;
+    if (atx) {
       if (indent > 0) unsupported();
       this.closeParagraph();
-      this.heading(line);
+      this.heading(line, atx);
       return i + 1;
     }
-    if (THEMATIC.test(content)) {
+    if (mayBeThematic && THEMATIC.test(content)) {
       if (indent > 0 || depth > 0 || this.paragraph) unsupported();
       this.closeParagraph();
       this.endLists();
@@ -175,7 +229,7 @@ class FastParser {
       });
       return i + 1;
     }
-    const fence = FENCE.exec(content);
+    const fence = mayBeFence ? FENCE.exec(content) : null;
     if (fence) {
       if (indent > 0 || depth > 0) unsupported();
       this.closeParagraph();
@@ -222,7 +276,7 @@ class FastParser {
       list = { node, marker: markerChar };
     }
     this.openLists[depth] = list;
-    this.openLists.length = depth + 1;
+    this.trimOpenLists(depth);
     const task = TASK.exec(rest);
     const contentColumn = lead.length + marker.length + spaces.length;
     const node: ListItem = {
@@ -242,8 +296,8 @@ class FastParser {
     if (task && this.paragraph) this.paragraph.checkbox = this.point(line, contentColumn);
   }
 
-  private heading(line: Line): void {
-    const m = ATX.exec(line.text) as RegExpExecArray;
+  /** A heading line at column 0, and ATX's match on it. */
+  private heading(line: Line, m: RegExpExecArray): void {
     const depth = (m[1] ?? m[3] ?? '').length as Heading['depth'];
     const inner = m[2] ?? '';
     const column = inner ? line.text.indexOf(inner, depth) : 0;
@@ -354,7 +408,12 @@ class FastParser {
       if (last?.position && item.node.position) item.node.position.end = { ...last.position.end };
       this.finishList(item.list);
     }
-    this.openLists.length = depth + 1;
+    this.trimOpenLists(depth);
+  }
+
+  /** Forgets the lists deeper than `depth` (setting an array's length is slow: only if needed). */
+  private trimOpenLists(depth: number): void {
+    if (this.openLists.length !== depth + 1) this.openLists.length = depth + 1;
   }
 
   private finishList(list: ListState): void {
@@ -367,7 +426,7 @@ class FastParser {
 
   private endLists(): void {
     this.closeItems(0);
-    this.openLists = [null];
+    this.openLists[0] = null;
     this.blankSinceList = false;
   }
 

@@ -17,7 +17,12 @@ export interface Segment {
   lineEnd?: number;
 }
 
-const UNSUPPORTED = /[\\<&~]|!\[|\[\^|\]\[|(?:https?|ftp|mailto|xmpp):|www\.|[\w.+-]@[\w-]+\./i;
+// What remark reads and this reader does not: escapes, HTML, entities, strikethrough, images,
+// footnotes, reference links, and GFM autolinks (split in parts: the e-mail pattern would
+// otherwise start a match at every letter).
+const UNSUPPORTED = /[\\<&~]|!\[|\[\^|\]\[|www\./i;
+const SCHEME = /(?:https?|ftp|mailto|xmpp):/i;
+const EMAIL = /[\w.+-]@[\w-]+\./i;
 const MARKUP = /[`*_[\]]/;
 const PUNCTUATION = /[\p{P}\p{S}]/u;
 const WHITESPACE = /\s/u;
@@ -32,11 +37,21 @@ interface Run {
 
 /** Inline mdast for `segments` (the lines of one paragraph or heading), or null. */
 export function fastInline(segments: readonly Segment[]): PhrasingContent[] | null {
-  const text = segments.map((s) => s.text).join('\n');
-  if (UNSUPPORTED.test(text)) return null;
+  const only = segments.length === 1 ? (segments[0] as Segment) : null;
+  const text = only ? only.text : segments.map((s) => s.text).join('\n');
+  if (
+    UNSUPPORTED.test(text) ||
+    (text.includes(':') && SCHEME.test(text)) ||
+    (text.includes('@') && EMAIL.test(text))
+  ) {
+    return null;
+  }
+  // Most statements and steps are plain text: one node, and most are one line.
+  if (!MARKUP.test(text)) {
+    if (text === '') return [];
+    return [only ? lineText(only) : textNode(text, 0, text.length, pointMapper(segments))];
+  }
   const at = pointMapper(segments);
-  // Most statements and steps are plain text: one node.
-  if (!MARKUP.test(text)) return text === '' ? [] : [textNode(text, 0, text.length, at)];
   const out: PhrasingContent[] = [];
   let i = 0;
   let plainFrom = 0;
@@ -179,6 +194,19 @@ function textNode(text: string, from: number, to: number, at: PointAt): Text {
     type: 'text',
     value: text.slice(from, to),
     position: { start: at(from, 'text-start'), end: at(to, 'text-end') },
+  };
+}
+
+/** One line of plain text: what textNode gives for it, without mapping offsets. */
+function lineText(s: Segment): Text {
+  const end = s.text.length;
+  return {
+    type: 'text',
+    value: s.text,
+    position: {
+      start: { line: s.line, column: s.column, offset: s.offset },
+      end: { line: s.line, column: s.column + end, offset: s.offset + end },
+    },
   };
 }
 

@@ -21,8 +21,9 @@ export function exceedsMarkdownLimits(
         message: `Line ${i + 1} is indented ${indent} columns (lists nested too deep); Cairn reads up to ${MAX_INDENT}. Flatten the nesting.`,
       };
     }
-    const markers = CONTAINER_MARKERS.exec(line)?.[0];
-    if (markers) {
+    // Every marker takes a character: a line this short cannot open too many.
+    const markers = line.length > MAX_NESTING ? CONTAINER_MARKERS.exec(line)?.[0] : undefined;
+    if (markers && markers.length > MAX_NESTING) {
       const depth = (markers.match(/>|[-*+]|\d{1,9}[.)]/g) ?? []).length;
       if (depth > MAX_NESTING) {
         return {

@@ -24,7 +24,20 @@ export function outline(children: readonly RootContent[]): OutlineEntry[] {
   return entries;
 }
 
-/** The entries nested directly or deeper inside `parent`. */
+/** The entries nested directly or deeper inside `parent` (`entries` as outline returns them). */
 export function within(entries: readonly OutlineEntry[], parent: OutlineEntry): OutlineEntry[] {
-  return entries.filter((e) => e.index > parent.index && e.index < parent.end);
+  // Entries come in document order, so the nested ones are one run: find its two ends.
+  return entries.slice(firstFrom(entries, parent.index + 1), firstFrom(entries, parent.end));
+}
+
+/** The position of the first entry whose index is at least `index`. */
+function firstFrom(entries: readonly OutlineEntry[], index: number): number {
+  let low = 0;
+  let high = entries.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((entries[mid] as OutlineEntry).index < index) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

@@ -79,13 +79,13 @@ class ProseBuilder {
   }
 
   private append(piece: string, at?: Position): void {
-    if (at && piece.length > 0) {
-      this.anchors.push({
-        offset: this.text.length,
-        length: piece.length,
-        line: at.line,
-        column: at.column,
-      });
+    if (at) this.anchor(piece, at.line, at.column);
+    else this.text += piece;
+  }
+
+  private anchor(piece: string, line: number, column: number): void {
+    if (piece.length > 0) {
+      this.anchors.push({ offset: this.text.length, length: piece.length, line, column });
     }
     this.text += piece;
   }
@@ -93,7 +93,13 @@ class ProseBuilder {
   private addText(node: Text): void {
     const start = node.position?.start;
     const end = node.position?.end;
-    const pieces = node.value.split('\n');
+    const value = node.value;
+    // Most text nodes are one line: the general case below, without splitting.
+    if (start && end && !value.includes('\n')) {
+      const column = end.line === start.line ? start.column : end.column - value.length;
+      return this.anchor(value, end.line, Math.max(1, column));
+    }
+    const pieces = value.split('\n');
     pieces.forEach((piece, index) => {
       if (index > 0) this.append('\n');
       if (!start || !end) return this.append(piece);
