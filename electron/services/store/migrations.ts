@@ -257,6 +257,78 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 7,
+    name: 'consent, egress log and budgets',
+    up(db) {
+      db.exec(`
+        -- What the user decided about a request that wanted to leave the machine.
+        CREATE TABLE consents (
+          id TEXT PRIMARY KEY,
+          request_id TEXT NOT NULL,
+          decision TEXT NOT NULL CHECK (decision IN ('approve-once', 'approve-run', 'deny')),
+          run_id TEXT,
+          provider_id TEXT NOT NULL,
+          model TEXT NOT NULL,
+          payload_hash TEXT NOT NULL,
+          decided_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX consents_standing ON consents (run_id, provider_id, model, decision);
+        -- Every request that wanted to leave: the queue (pending, approved offline) and the
+        -- egress log (sending, sent), with the exact redacted body and the consent it went under.
+        CREATE TABLE egress_requests (
+          id TEXT PRIMARY KEY,
+          created_at TEXT NOT NULL,
+          run_id TEXT,
+          pass_id TEXT,
+          work_item_id TEXT,
+          workspace_root TEXT NOT NULL,
+          provider_id TEXT NOT NULL,
+          tier TEXT NOT NULL CHECK (tier IN ('hosted', 'cloud')),
+          model TEXT NOT NULL,
+          destination TEXT NOT NULL,
+          body TEXT NOT NULL CHECK (json_valid(body)),
+          payload_hash TEXT NOT NULL,
+          redaction TEXT NOT NULL CHECK (json_valid(redaction)),
+          estimate TEXT NOT NULL CHECK (json_valid(estimate)),
+          reason TEXT NOT NULL,
+          status TEXT NOT NULL
+            CHECK (status IN ('pending', 'approved', 'denied', 'sending', 'sent', 'failed')),
+          consent_id TEXT REFERENCES consents (id),
+          call_id TEXT,
+          sent_at TEXT,
+          error TEXT
+        ) STRICT;
+        CREATE INDEX egress_payload ON egress_requests (payload_hash, run_id, created_at);
+        CREATE INDEX egress_status ON egress_requests (status, created_at);
+        -- Limits per workspace, work item or calendar month (key: root, item ID or YYYY-MM).
+        CREATE TABLE budgets (
+          scope TEXT NOT NULL CHECK (scope IN ('workspace', 'item', 'month')),
+          key TEXT NOT NULL,
+          currency TEXT NOT NULL,
+          soft REAL,
+          hard REAL,
+          block REAL,
+          PRIMARY KEY (scope, key)
+        ) STRICT;
+        -- Money reserved before a call (its max-token bound) and settled after it.
+        CREATE TABLE budget_ledger (
+          id TEXT PRIMARY KEY,
+          request_id TEXT NOT NULL,
+          workspace_root TEXT NOT NULL,
+          work_item_id TEXT,
+          month TEXT NOT NULL,
+          currency TEXT NOT NULL,
+          amount REAL NOT NULL,
+          state TEXT NOT NULL CHECK (state IN ('reserved', 'settled', 'released')),
+          created_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX budget_ledger_workspace ON budget_ledger (workspace_root, state);
+        CREATE INDEX budget_ledger_item ON budget_ledger (work_item_id, state);
+        CREATE INDEX budget_ledger_month ON budget_ledger (month, state);
+      `);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
