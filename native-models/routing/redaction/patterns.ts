@@ -1,8 +1,9 @@
 // What is redacted before a prompt leaves the machine, in priority order: where two patterns
 // overlap, the union of both spans is redacted under the earlier one. Secrets follow the public
-// gitleaks rules (checked against gitleaks' config in 2025), widened where a narrower rule
-// would let a real token through: redacting a little too much costs a worse prompt, too little
-// costs a leaked key. Personal data (e-mail, phone, IP, card) follows REFERENCE.md.
+// gitleaks rules (aws-access-token, github-*, private-key, openai-api-key, anthropic-*, slack-*,
+// generic-api-key), widened where a narrower rule would let a real token through (any length
+// from the minimum up, the A-Z0-9 alphabet for AWS): redacting a little too much costs a worse
+// prompt, too little a leaked key. JWTs are added. Personal data follows REFERENCE.md.
 //
 // Decisions on borderline text (each has a near-miss in test/unit/redaction):
 // - Hex digests (SHA-256, git commit IDs) are not secrets: Cairn's records are full of file
@@ -16,7 +17,11 @@
 //   `555.123.4567`, or a national number starting with 0 (`020 7946 0958`). Numbers written
 //   with spaces only (`555 123 4567`) and 7-digit local numbers are not matched: too many
 //   tables and lists of figures look the same.
-// - Public keys and certificates are not secrets; only PRIVATE KEY blocks are.
+// - Public keys and certificates are not secrets; only PRIVATE KEY blocks are, to their END
+//   line or, pasted without one, through the base64 lines that follow the BEGIN line.
+// - A generic `name = value` needs a value of 8+ characters that is not a reference
+//   (`process.env.X`, `${{ secrets.X }}`, `<…>`), not words, a path, a date or an ID, and has
+//   enough entropy (validators.ts): `token = example` and `sort_key: created_at_desc` stay.
 import {
   cardNumberValid,
   genericSecretValid,
@@ -34,11 +39,6 @@ export interface RedactionPattern {
   id: string;
   category: 'secret' | 'personal';
   description: string;
-  /**
-   * Found only next to a name (`password = …`): every other occurrence of a value it found is
-   * redacted too, so the same password in prose does not slip through.
-   */
-  contextual?: boolean;
   /** Spans of `text` to redact, in any order. Must not throw; if it does, nothing is sent. */
   find(text: string): Span[];
 }
@@ -96,19 +96,37 @@ const PRIVATE_KEY_MAX = 64 * 1024;
 function findPrivateKeys(text: string): Span[] {
   const header = new RegExp(PRIVATE_KEY_HEADER);
   const footer = new RegExp(PRIVATE_KEY_FOOTER);
+  const nextHeader = new RegExp(PRIVATE_KEY_HEADER);
   const body = new RegExp(PRIVATE_KEY_BODY);
   const spans: Span[] = [];
+  // The next footer and header after the current position, each searched for once per pass.
+  let f: RegExpExecArray | null = null;
+  let next: RegExpExecArray | null = null;
   let m: RegExpExecArray | null;
   while ((m = header.exec(text)) !== null) {
     const start = m.index;
-    footer.lastIndex = header.lastIndex;
-    const f = footer.exec(text);
+    const after = header.lastIndex;
+    if (f === null ? footer.lastIndex <= after : f.index < after) {
+      footer.lastIndex = after;
+      f = footer.exec(text);
+      if (f === null) footer.lastIndex = text.length + 1;
+    }
+    if (next === null ? nextHeader.lastIndex <= after : next.index < after) {
+      nextHeader.lastIndex = after;
+      next = nextHeader.exec(text);
+      if (next === null) nextHeader.lastIndex = text.length + 1;
+    }
     let end: number;
-    if (f !== null && f.index - start <= PRIVATE_KEY_MAX) {
+    // A footer after the next key's header is that key's: this one was pasted without its own.
+    if (
+      f !== null &&
+      f.index - start <= PRIVATE_KEY_MAX &&
+      (next === null || next.index > f.index)
+    ) {
       end = f.index + f[0].length;
     } else {
-      body.lastIndex = header.lastIndex;
-      end = header.lastIndex + (body.exec(text)?.[0].length ?? 0);
+      body.lastIndex = after;
+      end = after + (body.exec(text)?.[0].length ?? 0);
     }
     spans.push({ start, end });
     header.lastIndex = end;
@@ -121,20 +139,85 @@ function findPrivateKeys(text: string): Span[] {
 // value, quoted or up to the next space, quote, comma, semicolon or pipe.
 const GENERIC_ASSIGNMENT =
   /(?:secret|token|pass|pwd|credential|auth|key)[\w.-]{0,20}["']?[ \t]*(?::=|=>|=|:|\|)[ \t]*(?:(?:bearer|basic|token)[ \t]+)?(?:"([^"\r\n]+)(?=")|'([^'\r\n]+)(?=')|`([^`\r\n]+)(?=`)|([^\s"'`,;|]+))/gi;
-// The password in `scheme://user:password@host`.
-const URL_CREDENTIALS = /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:([^\s:/@]+)(?=@)/gi;
-
 function refineGenericValue(value: string): string | null {
   const trimmed = value.replace(/[.)\]}>]+$/, '');
   return genericSecretValid(trimmed) ? trimmed : null;
 }
 
-function refineUrlPassword(value: string): string | null {
-  return /^(?:\*+|x+|<[^>]*>|\$\{[^}]*\}|\$[A-Za-z_]\w*|%[^%]+%)$/i.test(value) ? null : value;
+// After `scheme://`: `user:password@`. Anchored on `://`, which is rarer than word starts.
+const URL_USERINFO = /[^\s:/@]+:([^\s:/@]+)@/y;
+const URL_PASSWORD_PLACEHOLDER = /^(?:\*+|x+|<[^>]*>|\$\{[^}]*\}|\$[A-Za-z_]\w*|%[^%]+%)$/i;
+
+function urlCredentials(text: string): Span[] {
+  const userinfo = new RegExp(URL_USERINFO);
+  const spans: Span[] = [];
+  for (let at = text.indexOf('://'); at !== -1; at = text.indexOf('://', at + 3)) {
+    userinfo.lastIndex = at + 3;
+    const m = userinfo.exec(text);
+    if (m === null || URL_PASSWORD_PLACEHOLDER.test(m[1]!)) continue;
+    const end = userinfo.lastIndex - 1;
+    spans.push({ start: end - m[1]!.length, end });
+  }
+  return spans;
 }
 
 const genericAssignments = regexFinder(GENERIC_ASSIGNMENT, { refine: refineGenericValue });
-const urlCredentials = regexFinder(URL_CREDENTIALS, { refine: refineUrlPassword });
+
+const isLocalPartChar = (c: number) =>
+  (c >= 97 && c <= 122) ||
+  (c >= 65 && c <= 90) ||
+  (c >= 48 && c <= 57) ||
+  c === 46 ||
+  c === 95 ||
+  c === 37 ||
+  c === 43 ||
+  c === 45;
+const EMAIL_DOMAIN =
+  /[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![A-Za-z0-9-])/y;
+
+// Anchored on `@`. The local part is up to 64 characters before it, even when more letters
+// precede them: an address glued to other text is still redacted, with a little of that text.
+function findEmails(text: string): Span[] {
+  const domain = new RegExp(EMAIL_DOMAIN);
+  const spans: Span[] = [];
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    let start = at;
+    while (start > 0 && at - start < 64 && isLocalPartChar(text.charCodeAt(start - 1))) start--;
+    if (start === at) continue;
+    domain.lastIndex = at + 1;
+    if (domain.exec(text) !== null) spans.push({ start, end: domain.lastIndex });
+  }
+  return spans;
+}
+
+const isHexOrColon = (c: number) =>
+  (c >= 48 && c <= 58) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+const isWordChar = (c: number) =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+// Anchored on `:`: the longest run of hex digits and colons around it, not inside a word, a
+// dotted name or an IPv4-mapped tail.
+function findIpv6(text: string): Span[] {
+  const spans: Span[] = [];
+  for (let at = text.indexOf(':'); at !== -1;) {
+    let start = at;
+    while (start > 0 && isHexOrColon(text.charCodeAt(start - 1))) start--;
+    let end = at;
+    while (end < text.length && isHexOrColon(text.charCodeAt(end))) end++;
+    at = text.indexOf(':', end);
+    const before = start > 0 ? text.charCodeAt(start - 1) : -1;
+    const after = end < text.length ? text.charCodeAt(end) : -1;
+    if (isWordChar(before) || before === 46 || isWordChar(after)) continue;
+    if (after === 46 && isDigit(text.charCodeAt(end + 1))) continue;
+    if (end - start < 3) continue;
+    const candidate = text.slice(start, end);
+    if (candidate.indexOf(':') !== candidate.lastIndexOf(':') && ipv6Valid(candidate)) {
+      spans.push({ start, end });
+    }
+  }
+  return spans;
+}
 
 export const REDACTION_PATTERNS: readonly RedactionPattern[] = [
   {
@@ -204,16 +287,13 @@ export const REDACTION_PATTERNS: readonly RedactionPattern[] = [
     category: 'secret',
     description:
       'Value of a key, secret, token or password name with high entropy; password in a URL',
-    contextual: true,
     find: (text) => [...genericAssignments(text), ...urlCredentials(text)],
   },
   {
     id: 'email',
     category: 'personal',
     description: 'E-mail address',
-    find: regexFinder(
-      /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![A-Za-z0-9-])/g,
-    ),
+    find: findEmails,
   },
   {
     id: 'card-number',
@@ -227,9 +307,7 @@ export const REDACTION_PATTERNS: readonly RedactionPattern[] = [
     id: 'ipv6',
     category: 'personal',
     description: 'IPv6 address (full or compressed, ::1 included)',
-    find: regexFinder(/(?<![\w:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:.])/g, {
-      refine: validOrNull(ipv6Valid),
-    }),
+    find: findIpv6,
   },
   {
     id: 'ipv4',

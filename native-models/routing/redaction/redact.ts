@@ -4,6 +4,7 @@
 import type { ChatMessage } from '../../../workflows/records/envelope.ts';
 import { MAX_REDACTION_CHARS, RedactionError } from './errors.ts';
 import { REDACTION_PATTERNS, type RedactionPattern } from './patterns.ts';
+import { findAllNeedles } from './multi-search.ts';
 import { escapeText, placeholderFor, restoreText } from './placeholders.ts';
 import { buildReport, type RedactionReport } from './report.ts';
 
@@ -37,6 +38,8 @@ export interface RedactedMessages {
   report: RedactionReport;
   restore: (text: string) => string;
 }
+
+const MAX_NEEDLE = 512;
 
 interface Cluster {
   start: number;
@@ -91,12 +94,6 @@ function mergeOverlaps(spans: Cluster[]): Cluster[] {
   return merged;
 }
 
-function occurrences(text: string, value: string, pattern: number, out: Cluster[]) {
-  for (let at = text.indexOf(value); at !== -1; at = text.indexOf(value, at + 1)) {
-    out.push({ start: at, end: at + value.length, pattern });
-  }
-}
-
 function checkInput(messages: unknown): asserts messages is ChatMessage[] {
   if (!Array.isArray(messages))
     throw new RedactionError('invalid_input', 'Messages must be a list');
@@ -115,7 +112,11 @@ function checkInput(messages: unknown): asserts messages is ChatMessage[] {
   }
 }
 
-/** The spans to redact in each text, after the second pass for contextual values. */
+/**
+ * The spans to redact in each text. A secret found anywhere (a password after `password =`, a
+ * key with clean edges) is then redacted wherever else it appears in the request, even where
+ * its pattern would not match (in prose, glued to other text).
+ */
 export function detect(
   texts: readonly string[],
   patterns: readonly RedactionPattern[],
@@ -125,18 +126,22 @@ export function detect(
     patterns.forEach((pattern, index) => runPattern(pattern, index, text, spans));
     return spans;
   });
-  // A password found after `password =` is redacted wherever else it appears.
-  const contextual = new Map<string, number>();
+  const secrets = new Map<string, number>();
   perText.forEach((spans, t) => {
     for (const s of spans) {
-      if (patterns[s.pattern]?.contextual) {
-        const value = texts[t]!.slice(s.start, s.end);
-        if (!contextual.has(value)) contextual.set(value, s.pattern);
-      }
+      if (patterns[s.pattern]?.category !== 'secret') continue;
+      const value = texts[t]!.slice(s.start, s.end);
+      // Key blocks are found by their BEGIN line wherever they are, and as needles they
+      // would slow the search down many times over.
+      if (value.length > MAX_NEEDLE || value.includes('\n')) continue;
+      const known = secrets.get(value);
+      if (known === undefined || s.pattern < known) secrets.set(value, s.pattern);
     }
   });
   return perText.map((spans, t) => {
-    for (const [value, pattern] of contextual) occurrences(texts[t]!, value, pattern, spans);
+    for (const o of findAllNeedles(texts[t]!, secrets.keys())) {
+      spans.push({ start: o.start, end: o.end, pattern: secrets.get(o.needle)! });
+    }
     return mergeOverlaps(spans);
   });
 }

@@ -23,17 +23,18 @@ export interface RedactionReport {
 }
 
 /**
- * `AKIA…WXYZ (20 chars)`: 4 + 4 characters from 20 up, 2 + 2 from 12, 1 + 1 from 8, none
- * below, so a preview helps recognise a value but never gives it away.
+ * `AKIA…WXYZ (20 chars)`: 4 + 4 UTF-16 units from 20 up, 2 + 2 from 12, 1 + 1 from 8, none
+ * below (halves of surrogate pairs dropped), so a preview helps recognise a value but never
+ * gives it away.
  */
 export function maskValue(value: string): string {
   // A key block's first line says what it is and is no secret.
   const armour = /^-----BEGIN [A-Z0-9 _-]+-----/.exec(value);
   if (armour) return `${armour[0]}… (${value.length} chars)`;
-  const chars = Array.from(value.replace(/\s+/g, ' '));
-  const n = chars.length;
+  const n = value.length;
   const [head, tail] = n >= 20 ? [4, 4] : n >= 12 ? [2, 2] : n >= 8 ? [1, 1] : [0, 0];
-  return `${chars.slice(0, head).join('')}…${chars.slice(n - tail).join('')} (${n} chars)`;
+  const shown = (s: string) => s.replace(/[\ud800-\udfff]/g, '').replace(/\s/g, ' ');
+  return `${shown(value.slice(0, head))}…${shown(value.slice(n - tail))} (${n} chars)`;
 }
 
 function lineStarts(text: string): number[] {

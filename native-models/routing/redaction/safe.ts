@@ -8,7 +8,10 @@
 import type { ChatMessage } from '../../../workflows/records/envelope.ts';
 import { RedactionError } from './errors.ts';
 import { REDACTION_PATTERNS } from './patterns.ts';
+import { findAllNeedles } from './multi-search.ts';
 import { detect, redactMessages, type RedactedMessages, type RedactOptions } from './redact.ts';
+
+const PLACEHOLDER = /\[\[REDACTED:[a-z0-9-]+:\d+\]\]/g;
 
 export type SafeRedaction =
   { ok: true; redaction: RedactedMessages } | { ok: false; error: RedactionError };
@@ -21,7 +24,9 @@ export function safeRedact(
     const redaction = redactMessages(messages, options);
     const patterns = options.patterns ?? REDACTION_PATTERNS;
     const texts = redaction.messages.map((m) => m.content);
-    const residual = detect(texts, patterns).findIndex((spans) => spans.length > 0);
+    // Placeholders read `…openai-key:1]]`, which is a `key: value` to the generic rule.
+    const unmasked = texts.map((t) => t.replace(PLACEHOLDER, ' '));
+    const residual = detect(unmasked, patterns).findIndex((spans) => spans.length > 0);
     if (residual !== -1) {
       throw new RedactionError(
         'residual',
@@ -29,15 +34,11 @@ export function safeRedact(
       );
     }
     const secretIds = new Set(patterns.filter((p) => p.category === 'secret').map((p) => p.id));
-    for (const f of redaction.findings) {
-      if (!secretIds.has(f.patternId)) continue;
-      const value = messages[f.message]!.content.slice(f.start, f.end);
-      if (texts.some((t) => t.includes(value))) {
-        throw new RedactionError(
-          'residual',
-          `A redacted ${f.patternId} value is still in the request`,
-        );
-      }
+    const secrets = redaction.findings
+      .filter((f) => secretIds.has(f.patternId))
+      .map((f) => messages[f.message]!.content.slice(f.start, f.end));
+    if (texts.some((t) => findAllNeedles(t, secrets).length > 0)) {
+      throw new RedactionError('residual', 'A redacted secret is still in the request');
     }
     return { ok: true, redaction };
   } catch (error) {
