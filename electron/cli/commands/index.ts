@@ -10,6 +10,7 @@ import { serveCommand } from './serve.ts';
 import { replayCommand } from './replay.ts';
 import { rerunCommand } from './rerun.ts';
 import { exportTracesCommand } from './export-traces.ts';
+import { providersCommand } from './providers.ts';
 
 /** Every `cairn` command; `cairn --help` lists them in this order. */
 export const COMMANDS: readonly Command[] = [
@@ -24,4 +25,5 @@ export const COMMANDS: readonly Command[] = [
   replayCommand,
   rerunCommand,
   exportTracesCommand,
+  providersCommand,
 ];
