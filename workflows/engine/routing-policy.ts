@@ -16,6 +16,11 @@ export const WorkspaceRoutingSchema = z.strictObject({
   cloud: z.enum(['forbidden', 'ask']).default('forbidden'),
   /** Tier by pass ID or pass implementation name. */
   passes: z.record(z.string(), TierSchema).default({}),
+  /** Which provider (an ID from `cairn providers list`) and model answer each tier. */
+  hosted_model: z
+    .strictObject({ provider: z.string().min(1), model: z.string().min(1) })
+    .optional(),
+  cloud_model: z.strictObject({ provider: z.string().min(1), model: z.string().min(1) }).optional(),
 });
 export type WorkspaceRouting = z.infer<typeof WorkspaceRoutingSchema>;
 

@@ -1,4 +1,6 @@
 import type { Command } from '../command.ts';
+import { budgetsCommand } from './budgets.ts';
+import { consentCommand } from './consent.ts';
 import { diffCommand } from './diff.ts';
 import { driftCommand } from './drift.ts';
 import { itemsCommand } from './items.ts';
@@ -26,4 +28,6 @@ export const COMMANDS: readonly Command[] = [
   rerunCommand,
   exportTracesCommand,
   providersCommand,
+  consentCommand,
+  budgetsCommand,
 ];

@@ -25,6 +25,8 @@ Options:
   --accept              accept each proposed change as soon as its pass finishes
   --yes                 approve human gates with the recommended answers
   --over-budget         start even when the estimate goes over the workflow's budget
+  --escalate PASS=TIER  send a pass to the hosted or cloud model for this run (it still
+                        waits for your consent: cairn consent)
   --resume RUN          continue an interrupted run
   --format text|json    output format (default: text)
   --data-dir DIR        where Cairn keeps its database (default: $CAIRN_DATA_DIR, then the
@@ -44,6 +46,7 @@ async function run(argv: string[], io: CliIo): Promise<ExitCode> {
     yes: { type: 'boolean' },
     'over-budget': { type: 'boolean' },
     resume: { type: 'string' },
+    escalate: { type: 'string', multiple: true },
     format: { type: 'string' },
     'data-dir': { type: 'string' },
   });
@@ -93,7 +96,19 @@ async function run(argv: string[], io: CliIo): Promise<ExitCode> {
       return EXIT.ok;
     }
     for (const line of estimateLines(start.workflowId, estimate)) io.err(line);
-    const created = await session.workflows.start({ ...start, overBudget: values['over-budget'] });
+    const escalations: Record<string, 'hosted' | 'cloud'> = {};
+    for (const entry of values.escalate ?? []) {
+      const [passId, tier = 'hosted'] = entry.split('=');
+      if (!passId || (tier !== 'hosted' && tier !== 'cloud')) {
+        throw new UsageError(`--escalate takes PASS=hosted or PASS=cloud, got '${entry}'`);
+      }
+      escalations[passId] = tier;
+    }
+    const created = await session.workflows.start({
+      ...start,
+      overBudget: values['over-budget'],
+      escalations,
+    });
     io.err(`Run ${created.id} started.`);
     return await driveRun(session, created.id, io, drive);
   } finally {

@@ -24,6 +24,9 @@ Subcommands:
                                the recommended answer), then go on with the next passes
   retry <run>                  run the failed or blocked pass again, then go on
   override <run>               go past a failed automatic gate, then go on
+  escalate <run> <pass> [--tier hosted|cloud]
+                               run the pass again on the hosted (default) or cloud model, for
+                               this run (the request waits for your consent: cairn consent)
   cancel <run>                 stop a run for good
 
 A run is named by its ID or a unique prefix (RUN-7KQ2).
@@ -49,6 +52,7 @@ const SUBCOMMANDS = [
   'approve',
   'retry',
   'override',
+  'escalate',
   'cancel',
 ] as const;
 type Sub = (typeof SUBCOMMANDS)[number];
@@ -80,6 +84,7 @@ async function run(argv: string[], io: CliIo): Promise<ExitCode> {
     answer: { type: 'string', multiple: true },
     accept: { type: 'boolean' },
     yes: { type: 'boolean' },
+    tier: { type: 'string' },
     format: { type: 'string' },
     'data-dir': { type: 'string' },
   });
@@ -199,6 +204,16 @@ async function run(argv: string[], io: CliIo): Promise<ExitCode> {
       case 'retry':
         engine.retry(current.id);
         return await driveRun(session, current.id, io, drive);
+      case 'escalate': {
+        const passId = rest[0];
+        if (!passId) throw new UsageError('runs escalate needs the pass to escalate');
+        const tier = values.tier ?? 'hosted';
+        if (tier !== 'hosted' && tier !== 'cloud') {
+          throw new UsageError(`--tier must be hosted or cloud, got '${tier}'`);
+        }
+        engine.escalate(current.id, passId, tier);
+        return await driveRun(session, current.id, io, drive);
+      }
       case 'override':
         engine.override(current.id);
         return await driveRun(session, current.id, io, drive);

@@ -11,8 +11,9 @@ import {
 } from '../../../workflows/engine/estimate.ts';
 import type { PassImplementation } from '../../../workflows/engine/pass.ts';
 import type { ModelPort, RecordPort } from '../../../workflows/engine/ports.ts';
-import type { RunEstimate, RunState } from '../../../workflows/engine/run-state.ts';
+import type { EscalationTier, RunEstimate, RunState } from '../../../workflows/engine/run-state.ts';
 import { parseWorkspace } from '../../../workflows/specs/parse-workspace.ts';
+import type { EscalationService } from '../egress/escalation-service.ts';
 import { FolderRepo } from './folder-repo.ts';
 import { RunStore } from './run-store.ts';
 import { WorkItemStore, type WorkItem } from './work-item-store.ts';
@@ -38,6 +39,8 @@ export interface WorkflowsServiceOptions {
   passes: readonly PassImplementation[];
   builtinDir: string;
   templatesDir: string;
+  /** Hosted and cloud models through the consent gate; local only when absent. */
+  escalation?: EscalationService;
 }
 
 export class BudgetError extends Error {
@@ -51,6 +54,8 @@ export interface StartRun {
   modelId: string | null;
   /** Start even when the estimate goes over the workflow's budget. */
   overBudget?: boolean;
+  /** Passes the user sends to a stronger tier for this run. */
+  escalations?: Record<string, EscalationTier>;
 }
 
 /** Characters per token when no tokenizer is at hand: a common rule of thumb for English. */
@@ -88,6 +93,8 @@ export class WorkflowsService {
       prompts: catalog.prompts,
       templates: catalog.templates,
       model: modelId ? this.options.models.port(modelId) : null,
+      remote: (tier) => this.options.escalation?.remotePort(workspaceRoot, tier) ?? null,
+      routing: this.options.escalation?.routing(workspaceRoot).routing,
       onEvent,
     });
   }
@@ -172,6 +179,7 @@ export class WorkflowsService {
       workspaceRoot: start.workspaceRoot,
       model: start.modelId,
       estimate,
+      escalations: start.escalations ?? {},
     });
   }
 
