@@ -33,6 +33,10 @@ describe('checkImport', () => {
     ['electron/services/core.ts', '../../renderer/src/App.tsx', /electron may not import renderer/],
     ['electron/services/sync.ts', 'node:https', /opens network connections/],
     ['native-models/local/engine.ts', 'openai', /opens network connections/],
+    // Provider adapters build requests; only the egress gate in routing/ may create SDK clients.
+    ['native-models/remote/anthropic.ts', '@anthropic-ai/sdk', /opens network connections/],
+    ['electron/services/workflows/workflows-service.ts', 'openai', /opens network connections/],
+    ['workflows/engine/engine.ts', 'node:net', /opens network connections|may not import/],
     ['electron/web/server.ts', 'node:net', /opens network connections/],
     ['workflows/x.ts', '../../../etc/passwd', /outside the repository/],
   ])('%s importing %s is refused', (file, specifier, message) => {
