@@ -145,7 +145,8 @@ export async function runGeneration(
       prompt,
       reusedPrefix: prompt - evaluatedPrompt,
       evaluatedPrompt,
-      output: outputTokens,
+      // onToken misses the token that ends a generation at maxTokens; the meter counts it.
+      output: Math.max(outputTokens, meter.usedOutputTokens),
     },
     timings: {
       loadMs,

@@ -5,6 +5,9 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SqliteEgressStore } from '../../../electron/services/egress/egress-store.ts';
 import { openDatabase } from '../../../electron/services/store/database.ts';
+import { z } from 'zod';
+import { createModelCaller } from '../../../workflows/engine/model-caller.ts';
+import { buildCorpus } from '../../fixtures/redaction/corpus.ts';
 import { canonicalJson } from '../../../workflows/records/canonical-json.ts';
 import type { WorkflowDefinition } from '../../../workflows/engine/definition.ts';
 import { RedactionError } from '../../../native-models/routing/redaction/index.ts';
@@ -164,6 +167,47 @@ describe('redaction on the way out', () => {
       expect(recorded).not.toContain(secret);
     }
     expect(wire).toContain('[[REDACTED:');
+  });
+
+  it('lets none of the seeded corpus of secrets and personal data out, nor into a record', async () => {
+    const corpus = buildCorpus();
+    const seeded = corpus.flatMap((d) => d.secrets);
+    expect(seeded.length).toBeGreaterThanOrEqual(200);
+    const h = await harness('corpus');
+    const caller = createModelCaller({
+      hops: [{ model: hostedPort(h, h.gate), reason: 'corpus test' }],
+      records: h.records,
+      runId: 'RUN-CORPUS1',
+      passId: 'ask',
+      workItemId: null,
+      reuse: false,
+      maxTokens: 64,
+      now: () => new Date(),
+    });
+    const ask = (text: string) =>
+      caller.call({
+        schemaName: 'short-answer',
+        schema: z.object({ answer: z.string().max(40) }),
+        messages: [{ role: 'user', content: text }],
+      });
+    await expect(ask(corpus[0]!.text)).rejects.toThrow(/waits for your consent/);
+    const [first] = h.egress.list({ statuses: ['pending'] });
+    h.egress.decide(first!.id, 'approve-run');
+    for (const doc of corpus) await ask(doc.text);
+    expect(h.openai.requests).toHaveLength(corpus.length);
+    const wire = h.openai.requests.map((r) => r.rawBody).join('\n');
+    // The destination (a 127.0.0.1 URL here) is not the user's data; what was sent and reported is.
+    const logged = JSON.stringify(
+      h.egress.list({ limit: 10_000 }).map((r) => ({ body: r.body, redacted: r.redaction.counts })),
+    );
+    const recorded = JSON.stringify(h.records.list({ runId: 'RUN-CORPUS1', limit: 10_000 }));
+    for (const secret of seeded) {
+      for (const piece of [secret.value, ...secret.fragments]) {
+        expect(wire, `${secret.patternId} reached the provider`).not.toContain(piece);
+        expect(logged, `${secret.patternId} is in the egress log`).not.toContain(piece);
+        expect(recorded, `${secret.patternId} is in a record`).not.toContain(piece);
+      }
+    }
   });
 
   it('sends nothing when the redactor fails', async () => {

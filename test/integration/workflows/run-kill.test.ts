@@ -43,6 +43,8 @@ interface Started {
   kill(): void;
   /** Resolves with the run ID once the CLI has printed it. */
   runId: Promise<string>;
+  /** Resolves when the first pass has started (its progress line is printed). */
+  working: Promise<void>;
 }
 
 function cairn(args: string[]): Started {
@@ -52,15 +54,18 @@ function cairn(args: string[]): Started {
   });
   let stderr = '';
   let resolveId: (id: string) => void = () => {};
+  let resolveWorking: () => void = () => {};
   const runId = new Promise<string>((resolve) => (resolveId = resolve));
+  const working = new Promise<void>((resolve) => (resolveWorking = resolve));
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
     const match = /Run (RUN-[0-9A-Z]+) started/.exec(stderr);
     if (match) resolveId(match[1]!);
+    if (/\[\d+\/\d+\]/.test(stderr)) resolveWorking();
   });
   child.stdout.resume();
   const done = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  return { done, kill: () => child.kill('SIGKILL'), runId };
+  return { done, kill: () => child.kill('SIGKILL'), runId, working };
 }
 
 function readState(runId: string) {
@@ -99,10 +104,12 @@ describe('a run killed again and again', () => {
     const finishedBeforeKills = new Map<number, string>();
     let kills = 0;
     for (let i = 0; i < KILLS; i++) {
-      const delay = 30 + (random(new Uint8Array(1))[0]! / 255) * 1500;
+      // Kill at a random moment once the run is at work (its first pass has started), so kills
+      // land inside passes, between them and during writes — however fast this machine is.
+      const delay = (random(new Uint8Array(1))[0]! / 255) * 400;
       const exited = await Promise.race([
         current.done.then(() => true),
-        new Promise<boolean>((r) => setTimeout(() => r(false), delay)),
+        current.working.then(() => new Promise<boolean>((r) => setTimeout(() => r(false), delay))),
       ]);
       if (!exited) {
         current.kill();
