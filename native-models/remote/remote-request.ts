@@ -4,7 +4,7 @@
 // client created by native-models/routing/sdk-clients.ts and maps the answer to the engine's
 // ModelGenerateResult. Nothing here opens a connection by itself.
 import type { ModelGenerateRequest, ModelGenerateResult } from '../../workflows/engine/ports.ts';
-import { abortSignalFor } from './abort-signal.ts';
+import { abortSignalFor } from '../abort-signal.ts';
 import {
   anthropicDestination,
   buildAnthropicBody,

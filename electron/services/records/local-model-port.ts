@@ -13,6 +13,7 @@ import type {
   ModelPort,
 } from '../../../workflows/engine/ports.ts';
 import type { ModelIdentity } from '../../../workflows/records/envelope.ts';
+import { abortSignalFor } from '../../../native-models/abort-signal.ts';
 import type { ModelsService } from '../models/models-service.ts';
 
 export const LOCAL_PROVIDER = 'node-llama-cpp';
@@ -121,18 +122,4 @@ function toPortResult(result: GenerationResult, identity: ModelIdentity): ModelG
     },
     identity,
   };
-}
-
-/** The port's signal is any object with `aborted`; the worker client wants an AbortSignal. */
-function abortSignalFor(flag: ModelGenerateRequest['signal']): {
-  signal: AbortSignal | undefined;
-  stop: () => void;
-} {
-  if (!flag) return { signal: undefined, stop: () => {} };
-  if (flag instanceof AbortSignal) return { signal: flag, stop: () => {} };
-  const controller = new AbortController();
-  const timer = setInterval(() => {
-    if (flag.aborted) controller.abort();
-  }, 50);
-  return { signal: controller.signal, stop: () => clearInterval(timer) };
 }

@@ -1,5 +1,6 @@
-// The engine's cancel flag is any object with `aborted`; the SDKs want an AbortSignal.
-import type { ModelGenerateRequest } from '../../workflows/engine/ports.ts';
+// The engine's cancel flag is any object with `aborted`; the SDKs and the inference worker
+// client want an AbortSignal.
+import type { ModelGenerateRequest } from '../workflows/engine/ports.ts';
 
 export function abortSignalFor(flag: ModelGenerateRequest['signal']): {
   signal: AbortSignal | undefined;
