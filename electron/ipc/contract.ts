@@ -7,6 +7,7 @@ import { modelChannels } from './contract/models.ts';
 import { specChannels } from './contract/specs.ts';
 import { driftChannels } from './contract/drift.ts';
 import { repoChannels } from './contract/repo.ts';
+import { consentChannels } from './contract/consent.ts';
 
 export const ERROR_CODES = [
   'invalid_input',
@@ -110,6 +111,7 @@ export const contract = {
   ...specChannels,
   ...repoChannels,
   ...driftChannels,
+  ...consentChannels,
 } as const;
 
 export type Contract = typeof contract;

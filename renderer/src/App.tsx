@@ -3,6 +3,7 @@ import { NavBar } from './components/NavBar.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
 import { VIEWS } from './state/app-slice.ts';
 import { useCairn } from './state/store.ts';
+import { ConsentView } from './views/ConsentView.tsx';
 import { ModelsView } from './views/ModelsView.tsx';
 import { RunsView } from './views/RunsView.tsx';
 import { SettingsView } from './views/SettingsView.tsx';
@@ -13,19 +14,28 @@ const VIEW_COMPONENTS = {
   runs: RunsView,
   models: ModelsView,
   settings: SettingsView,
+  consent: ConsentView,
 } as const;
 
 export function App() {
   const view = useCairn((s) => s.view);
   const setView = useCairn((s) => s.setView);
   const loadInfo = useCairn((s) => s.loadInfo);
+  const loadConsent = useCairn((s) => s.loadConsent);
 
   useEffect(() => {
     void loadInfo();
   }, [loadInfo]);
 
   useEffect(() => {
-    // Alt+1…4 switch views: keyboard first.
+    // Requests that want to leave the machine appear in the navigation as they arrive.
+    void loadConsent();
+    const timer = window.setInterval(() => void loadConsent(), 5000);
+    return () => window.clearInterval(timer);
+  }, [loadConsent]);
+
+  useEffect(() => {
+    // Alt+1…5 switch views: keyboard first.
     const onKey = (e: KeyboardEvent) => {
       const index = Number(e.key) - 1;
       const target = VIEWS[index];

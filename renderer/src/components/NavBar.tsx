@@ -6,11 +6,13 @@ const LABELS: Record<View, string> = {
   runs: 'Runs',
   models: 'Models',
   settings: 'Settings',
+  consent: 'Consent',
 };
 
 export function NavBar() {
   const view = useCairn((s) => s.view);
   const setView = useCairn((s) => s.setView);
+  const pending = useCairn((s) => s.waiting?.filter((r) => r.status === 'pending').length ?? 0);
   return (
     <nav className="nav" aria-label="Views">
       <div className="brand" aria-hidden="true">
@@ -27,6 +29,11 @@ export function NavBar() {
               onClick={() => setView(v)}
             >
               {LABELS[v]}
+              {v === 'consent' && pending > 0 && (
+                <span className="badge" aria-label={`${pending} waiting for your decision`}>
+                  {pending}
+                </span>
+              )}
             </button>
           </li>
         ))}

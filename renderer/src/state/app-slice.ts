@@ -4,7 +4,7 @@ import type { ConnectionState } from '../transport/websocket.ts';
 import { api } from './api.ts';
 import type { CairnState } from './store.ts';
 
-export const VIEWS = ['workspace', 'runs', 'models', 'settings'] as const;
+export const VIEWS = ['workspace', 'runs', 'models', 'settings', 'consent'] as const;
 export type View = (typeof VIEWS)[number];
 
 export interface AppSlice {
