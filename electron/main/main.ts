@@ -1,10 +1,11 @@
 // The Electron main process: owns the window and IPC; the core's services run here behind
 // the same dispatcher as the web host's.
 import path from 'node:path';
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, safeStorage } from 'electron';
 import { createDispatcher } from '../ipc/dispatch.ts';
 import { createHandlers } from '../ipc/handlers.ts';
 import { Core } from '../services/core.ts';
+import { openSafeStorageSecretStore } from '../services/secrets/safe-storage-secret-store.ts';
 import { resolveDataDir } from '../services/store/data-dir.ts';
 import { APP_URL, registerAppScheme, serveRenderer } from './app-protocol.ts';
 import { bridgeIpc } from './ipc-bridge.ts';
@@ -60,7 +61,15 @@ async function start(): Promise<void> {
       launcher: utilityWorkerLauncher(path.join(appRoot, 'dist', 'main', 'inference-worker.mjs')),
     },
   });
-  bridgeIpc(createDispatcher(createHandlers(core), (line) => console.error(line)));
+  // Tokens and API keys: Electron safeStorage (Keychain, DPAPI, libsecret/KWallet), opened after
+  // 'ready' as Electron requires. On Linux without a keyring (basic_text) the store's warning
+  // says keys are only obfuscated; it goes to the log here and over IPC in repo.status'
+  // tokenStorage (kind and warning) for the UI. The CLI and the web host keep the 0600 file.
+  const secrets = openSafeStorageSecretStore(dataDir, safeStorage);
+  if (secrets.warning) console.warn(`Cairn: ${secrets.warning}`);
+  bridgeIpc(
+    createDispatcher(createHandlers(core, { repo: { secrets } }), (line) => console.error(line)),
+  );
   app.on('will-quit', () => core.close());
   createWindow();
   app.on('activate', () => {

@@ -1,6 +1,10 @@
 // Secrets in a JSON file in the data folder, readable and writable by the user only (0600).
 // This is NOT a keychain: anyone who can read the user's files (another process running as the
 // user, a backup) can read the tokens. The warning says so wherever tokens are entered.
+// The CLI and the web host use it because Node has no keychain API without a native package
+// (keytar and the like) that Cairn does not ship; the Electron app uses safeStorage instead
+// (safe-storage-secret-store.ts) and falls back to this file only when safeStorage cannot
+// encrypt at all.
 import fs from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../files/atomic-write.ts';
