@@ -417,6 +417,7 @@ export class WorkflowEngine {
         passId: pass.id,
         workItemId: run.item?.id ?? null,
         reuse: pass.cache === 'reuse',
+        committed: this.deps.repo.committed?.bind(this.deps.repo),
         maxTokens: pass.max_tokens ?? DEFAULT_MAX_TOKENS,
         now: this.now,
         signal: options.signal,

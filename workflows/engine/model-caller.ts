@@ -5,7 +5,14 @@
 import { z } from 'zod';
 import { buildCacheHitEnvelope, buildEnvelope } from '../records/build-envelope.ts';
 import { cacheKey } from '../records/cache-key.ts';
-import type { Cost, Envelope, ModelIdentity, TokenCounts } from '../records/envelope.ts';
+import type {
+  Cost,
+  Envelope,
+  ModelIdentity,
+  RetrievedChunk,
+  TokenCounts,
+} from '../records/envelope.ts';
+import type { RepoPort } from './run-state.ts';
 import type { ModelCaller, ModelRequest } from './pass.ts';
 import type { ModelGenerateRequest, ModelPort, RecordPort } from './ports.ts';
 import { isDeferral } from './deferral.ts';
@@ -39,6 +46,8 @@ export interface CallerOptions {
   /** Default max-token bound when the request gives none. */
   maxTokens: number;
   now: () => Date;
+  /** Commits the retrieved files were read at (RepoPort.committed); commit null when absent. */
+  committed?: RepoPort['committed'];
   /** Money for a call; free when absent (on-device models). */
   cost?: (identity: ModelIdentity, tokens: TokenCounts) => Cost;
   onText?: (chunk: string) => void;
@@ -114,7 +123,7 @@ async function callOnce<S extends z.ZodType>(
       schemaName: request.schemaName,
       identity,
       cacheKey: key,
-      retrieved: request.retrieved ?? [],
+      retrieved: await withCommits(request.retrieved ?? [], options.committed),
     };
     try {
       const result = await hop.model.generate(generateRequest);
@@ -159,6 +168,25 @@ async function callOnce<S extends z.ZodType>(
     );
   }
   return { value: parsed.data as z.output<S>, envelopeId: envelope.id };
+}
+
+/** A chunk gets the commit of its file when the text the pass read is the committed text. */
+async function withCommits(
+  chunks: readonly RetrievedChunk[],
+  committed: CallerOptions['committed'],
+): Promise<RetrievedChunk[]> {
+  if (!committed || chunks.length === 0) return [...chunks];
+  let known: Map<string, { commit: string; sha256: string }>;
+  try {
+    known = await committed([...new Set(chunks.map((c) => c.path))]);
+  } catch {
+    // Provenance is best effort: a repository that cannot be read leaves commits unknown.
+    return [...chunks];
+  }
+  return chunks.map((c) => {
+    const entry = known.get(c.path);
+    return entry && entry.sha256 === c.sha256 ? { ...c, commit: entry.commit } : c;
+  });
 }
 
 function describeIssues(error: z.ZodError): string {

@@ -101,4 +101,9 @@ export interface RepoPort {
   readFile(path: string): Promise<string | null>;
   /** Atomic: readers see the old text or the new, never half. */
   writeFile(path: string, text: string): Promise<void>;
+  /**
+   * For each path whose working copy is exactly as committed: the commit (HEAD) and the
+   * SHA-256 of its text. Paths with uncommitted changes, or outside git, are left out.
+   */
+  committed?(paths: readonly string[]): Promise<Map<string, { commit: string; sha256: string }>>;
 }
