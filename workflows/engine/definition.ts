@@ -63,6 +63,11 @@ export const PassSchema = z.strictObject({
   /** `on-failure`: when the local model's output fails its checks, ask a stronger tier. */
   escalate: z.enum(['never', 'on-failure']).default('never'),
   escalate_to: z.enum(['hosted', 'cloud']).default('hosted'),
+  /**
+   * An output whose `confidence` (0–1, when its schema has one) is below this fails its checks:
+   * with `escalate: on-failure` the pass then asks the stronger tier.
+   */
+  min_confidence: z.number().min(0).max(1).optional(),
 });
 export type PassDefinition = z.infer<typeof PassSchema>;
 

@@ -418,6 +418,7 @@ export class WorkflowEngine {
         workItemId: run.item?.id ?? null,
         reuse: pass.cache === 'reuse',
         committed: this.deps.repo.committed?.bind(this.deps.repo),
+        ...(pass.min_confidence !== undefined ? { minConfidence: pass.min_confidence } : {}),
         maxTokens: pass.max_tokens ?? DEFAULT_MAX_TOKENS,
         now: this.now,
         signal: options.signal,

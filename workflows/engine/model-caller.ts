@@ -46,6 +46,8 @@ export interface CallerOptions {
   /** Default max-token bound when the request gives none. */
   maxTokens: number;
   now: () => Date;
+  /** An output reporting a `confidence` below this is unusable (the next hop, if any, answers). */
+  minConfidence?: number;
   /** Commits the retrieved files were read at (RepoPort.committed); commit null when absent. */
   committed?: RepoPort['committed'];
   /** Money for a call; free when absent (on-device models). */
@@ -164,6 +166,17 @@ async function callOnce<S extends z.ZodType>(
   if (!parsed.success) {
     throw new ModelOutputError(
       `the output for '${request.schemaName}' breaks its schema: ${describeIssues(parsed.error)} (record ${envelope.id})`,
+      envelope.id,
+    );
+  }
+  const confidence = (parsed.data as { confidence?: unknown } | null)?.confidence;
+  if (
+    options.minConfidence !== undefined &&
+    typeof confidence === 'number' &&
+    confidence < options.minConfidence
+  ) {
+    throw new ModelOutputError(
+      `the model's confidence for '${request.schemaName}' is ${confidence}, below the pass's minimum of ${options.minConfidence} (record ${envelope.id})`,
       envelope.id,
     );
   }

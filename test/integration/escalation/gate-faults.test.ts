@@ -10,6 +10,7 @@ import { createModelCaller } from '../../../workflows/engine/model-caller.ts';
 import { buildCorpus } from '../../fixtures/redaction/corpus.ts';
 import { canonicalJson } from '../../../workflows/records/canonical-json.ts';
 import type { WorkflowDefinition } from '../../../workflows/engine/definition.ts';
+import type { PassImplementation } from '../../../workflows/engine/pass.ts';
 import { RedactionError } from '../../../native-models/routing/redaction/index.ts';
 import { EgressGate, EgressRefusedError } from '../../../native-models/routing/egress-gate.ts';
 import {
@@ -236,6 +237,59 @@ describe('redaction on the way out', () => {
     expect(h.egress.list({})).toHaveLength(0);
     // The real redactor, for contrast, lets the same request through to the queue.
     expect(() => failClosedRedactor([{ role: 'user', content: spec }])).not.toThrow();
+  });
+});
+
+describe('escalation on a failed local check', () => {
+  it('asks to send a pass to the hosted model when the local answer reports low confidence', async () => {
+    const h = await harness('confidence');
+    const judged: PassImplementation = {
+      name: 'judge',
+      kind: 'model',
+      description: 'answers with a confidence (tests)',
+      async run(context) {
+        const { value } = await context.model!.call({
+          schemaName: 'judgement',
+          schema: z.object({ verdict: z.enum(['met', 'not met']), confidence: z.number() }),
+          messages: [{ role: 'user', content: `Judge run ${context.run.id}.` }],
+        });
+        return { summary: value.verdict, output: value, metrics: {}, changes: [] };
+      },
+    };
+    const unsure = localAnswers(() => false);
+    const local = {
+      ...unsure,
+      generate: async (r: Parameters<typeof unsure.generate>[0]) => ({
+        ...(await unsure.generate(r)),
+        json: { verdict: 'met', confidence: 0.2 },
+      }),
+    };
+    const engine = h.engine({
+      routing: { default: 'local', cloud: 'forbidden', passes: {} },
+      local,
+      passes: [judged],
+    });
+    const workflow: WorkflowDefinition = {
+      ...hostedWorkflow,
+      routing: undefined,
+      passes: [
+        {
+          ...hostedWorkflow.passes[0]!,
+          uses: 'judge',
+          escalate: 'on-failure',
+          escalate_to: 'hosted',
+          min_confidence: 0.6,
+        },
+      ],
+    };
+    const run = engine.start({ workflow, item: null, workspaceRoot: h.workspace, model: null });
+    const after = await engine.advance(run.id);
+    expect(after.status).toBe('deferred');
+    const [request] = h.egress.list({ statuses: ['pending'], runId: run.id });
+    expect(request!.reason).toMatch(/failed its checks; the pass escalates to hosted on failure/);
+    const [local1] = h.records.list({ runId: run.id });
+    expect(local1!.model.tier).toBe('local');
+    expect(h.openai.requests).toHaveLength(0);
   });
 });
 
