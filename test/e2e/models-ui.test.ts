@@ -212,6 +212,8 @@ describe.skipIf(skip)('the Models view', () => {
     await page.screenshot({ path: screenshotPath('models-remove-confirm'), fullPage: true });
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
+    // The focus is back on the button that opened the dialog.
+    expect(await page.locator(':focus').getAttribute('aria-label')).toBe(`Remove ${TINY}`);
     expect(core.models.list()).toHaveLength(2);
 
     await page.getByRole('button', { name: `Remove ${TINY}` }).click();

@@ -13,16 +13,17 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCanc
   const cancel = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   useEffect(() => {
+    // On open only: Cancel takes the focus; on close it goes back where it was.
     const before = document.activeElement as HTMLElement | null;
     cancel.current?.focus();
+    return () => before?.focus();
+  }, []);
+  useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') onCancel();
     };
     window.addEventListener('keydown', onKey);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      before?.focus();
-    };
+    return () => window.removeEventListener('keydown', onKey);
   }, [onCancel]);
   return (
     <div className="dialog-backdrop">
