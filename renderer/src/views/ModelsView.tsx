@@ -1,10 +1,48 @@
-import { PlannedView } from './PlannedView.tsx';
+import { useEffect } from 'react';
+import { HardwarePanel } from '../components/HardwarePanel.tsx';
+import { ImportModelForm } from '../components/ImportModelForm.tsx';
+import { InstalledModels } from '../components/InstalledModels.tsx';
+import { ModelCatalog } from '../components/ModelCatalog.tsx';
+import { useCairn } from '../state/store.ts';
 
 export function ModelsView() {
+  const loadModels = useCairn((s) => s.loadModels);
+  const loadHardware = useCairn((s) => s.loadHardware);
+  const error = useCairn((s) => s.modelsError);
+  const notice = useCairn((s) => s.modelsNotice);
+
+  useEffect(() => {
+    void loadModels();
+    void loadHardware();
+  }, [loadModels, loadHardware]);
+
   return (
-    <PlannedView title="Models">
-      <p>On-device models, this machine's hardware and the model catalog will appear here.</p>
-      <p className="muted">Not built yet — arrives with the on-device models issue.</p>
-    </PlannedView>
+    <section className="view models" aria-labelledby="models-view-title">
+      <h1 id="models-view-title">Models</h1>
+      <p className="muted">
+        On-device models run on this machine: nothing you send them leaves it.
+      </p>
+      {error && (
+        <div className="error" role="alert">
+          <p>{error.message}</p>
+          {error.issues && (
+            <ul>
+              {error.issues.map((i) => (
+                <li key={i}>{i}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      <HardwarePanel />
+      <InstalledModels />
+      <ImportModelForm />
+      <ModelCatalog />
+    </section>
   );
 }
