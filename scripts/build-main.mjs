@@ -12,6 +12,24 @@ const MANIFEST = path.join(CLI_DIR, 'sources.json');
 fs.rmSync(MANIFEST, { force: true });
 const startedAt = Date.now();
 
+// zod re-exports its ~50 message locales as `z.locales` (a third of its size); Cairn uses only
+// English, which zod imports and installs by itself. The CLI bundle carries that one, so
+// `cairn lint` does not parse the rest at every start.
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/](core|classic)$/.test(args.resolveDir)
+        ? { path: path.join(args.resolveDir, '../locales'), namespace: 'zod-locales' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(path.join(args.path, 'en.js'))};`,
+      resolveDir: args.path,
+    }));
+  },
+};
+
 const external = ['electron', 'better-sqlite3', 'node-llama-cpp', '@node-llama-cpp/*'];
 
 const [, , , cliManifest] = await Promise.all([
@@ -76,6 +94,7 @@ const [, , , cliManifest] = await Promise.all([
       js: "import { createRequire as __cairnRequire } from 'node:module'; const require = __cairnRequire(import.meta.url);",
     },
     external: [...external, 'tsx', 'tsx/*'],
+    plugins: [zodEnglishOnly],
     logLevel: 'warning',
   }).then(({ metafile }) => {
     const outputs = new Set(Object.keys(metafile.outputs).map((f) => path.basename(f)));
