@@ -1,19 +1,20 @@
 // `cairn`: the command line. Parses the command name, dispatches, and maps failures to the
 // documented exit codes (exit-codes.ts). Commands live in commands/, one file each.
-import { COMMANDS } from './commands/index.ts';
+import { loadCommand, loadCommands } from './commands/index.ts';
 import { UsageError, type CliIo } from './command.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
 import { packageVersion } from './package-info.ts';
 
-function overview(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+async function overview(): Promise<string> {
+  const commands = await loadCommands();
+  const width = Math.max(...commands.map((c) => c.name.length));
   return [
     `Cairn ${packageVersion()}: a local-first workbench for spec-driven teams`,
     '',
     'Usage: cairn <command> [options]',
     '',
     'Commands:',
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'Options:',
     '  -h, --help     show help (also: cairn <command> --help)',
@@ -26,19 +27,20 @@ function overview(): string {
 export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
   const [first, ...rest] = argv;
   if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
-    const topic = first === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
-    io.out(topic ? topic.help : overview());
+    const topic = first === 'help' && rest[0] !== undefined ? loadCommand(rest[0]) : undefined;
+    io.out(topic ? (await topic).help : await overview());
     return first === undefined ? EXIT.usage : EXIT.ok;
   }
   if (first === '-v' || first === '--version') {
     io.out(packageVersion());
     return EXIT.ok;
   }
-  const command = COMMANDS.find((c) => c.name === first);
-  if (!command) {
+  const load = loadCommand(first);
+  if (!load) {
     io.err(`cairn: unknown command '${first}'. Run \`cairn --help\` for the list.`);
     return EXIT.usage;
   }
+  const command = await load;
   if (rest.includes('--help') || rest.includes('-h')) {
     io.out(command.help);
     return EXIT.ok;

@@ -4,7 +4,8 @@
 //    10,000 in under a second, and a third (warm) one.
 // 2. A generated OpenSpec repo: the time of `cairn lint --strict --rules OSPEC` against
 //    `openspec validate --all --strict --json`, both as CLI processes, and whether their
-//    findings agree item by item (verdict and the checks that fired).
+//    findings agree item by item (verdict and the checks that fired). Each CLI runs five times,
+//    taking turns; the medians are compared.
 // Figures depend on the machine and its load; run it twice and quote both.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,7 +15,7 @@ import { readWorkspaceFiles } from '../../electron/services/specs/read-workspace
 import { lintWorkspace } from '../../workflows/lint/lint-workspace.ts';
 import { parseWorkspace } from '../../workflows/specs/parse-workspace.ts';
 import { compareWithOpenSpec, type OpenSpecReport } from '../support/openspec-parity.ts';
-import { runProcess } from '../support/run-process.ts';
+import { runProcess, type ProcessResult } from '../support/run-process.ts';
 import { writeCairnWorkspace, writeOpenSpecRepo } from './generate-workspaces.ts';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -39,6 +40,16 @@ async function timedAsync<T>(work: () => Promise<T>): Promise<[T, number]> {
 }
 
 const ms = (n: number) => `${n.toFixed(0)} ms`;
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const at = (i: number) => sorted[i] ?? NaN;
+  return sorted.length % 2 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
+}
+
+/** Runs of each CLI on the OpenSpec repo, taking turns; the medians are compared. */
+const CLI_RUNS = 5;
 
 interface LintRun {
   readMs: number;
@@ -112,13 +123,24 @@ async function openSpecBench(root: string): Promise<void> {
     '--format',
     'json',
   ];
-  // One warm-up run each, so that neither pays for a cold file cache.
-  await runProcess(openspec, ['validate', '--all', '--strict', '--json', '--no-interactive'], root);
+  const validate = ['validate', '--all', '--strict', '--json', '--no-interactive'];
+  // One warm-up run each, so that neither pays for a cold file cache; then the two CLIs take
+  // turns, and each one's median stands for it (a single run swings with the machine's load).
+  await runProcess(openspec, validate, root);
   await runProcess(process.execPath, cairn, REPO);
-  const [theirs, theirMs] = await timedAsync(() =>
-    runProcess(openspec, ['validate', '--all', '--strict', '--json', '--no-interactive'], root),
-  );
-  const [ours, ourMs] = await timedAsync(() => runProcess(process.execPath, cairn, REPO));
+  const theirTimes: number[] = [];
+  const ourTimes: number[] = [];
+  let theirs!: ProcessResult;
+  let ours!: ProcessResult;
+  for (let i = 0; i < CLI_RUNS; i++) {
+    let t: number;
+    [theirs, t] = await timedAsync(() => runProcess(openspec, validate, root));
+    theirTimes.push(t);
+    [ours, t] = await timedAsync(() => runProcess(process.execPath, cairn, REPO));
+    ourTimes.push(t);
+  }
+  const theirMs = median(theirTimes);
+  const ourMs = median(ourTimes);
   const [, inProcessMs] = await timedAsync(async () =>
     lintWorkspace(parseWorkspace(await readWorkspaceFiles(root)), { only: ['OSPEC'] }),
   );
@@ -130,12 +152,14 @@ async function openSpecBench(root: string): Promise<void> {
   const failing = (side: 'openspec' | 'cairn') => comparison.filter((c) => !c[side].valid).length;
   console.log(`OpenSpec repo: 100 specs, 20 changes, ${requirements + 20} requirements`);
   console.log(
-    `  openspec validate --all --strict --json: ${ms(theirMs)} (exit ${theirs.code}, ${failing('openspec')} of ${comparison.length} items fail)`,
+    `  openspec validate --all --strict --json: ${ms(theirMs)} median of ${CLI_RUNS} (exit ${theirs.code}, ${failing('openspec')} of ${comparison.length} items fail)`,
   );
   console.log(
-    `  cairn lint --strict --rules OSPEC:       ${ms(ourMs)} (exit ${ours.code}, ${failing('cairn')} items fail; ${ms(inProcessMs)} in process)`,
+    `  cairn lint --strict --rules OSPEC:       ${ms(ourMs)} median of ${CLI_RUNS} (exit ${ours.code}, ${failing('cairn')} items fail; ${ms(inProcessMs)} in process)`,
   );
-  console.log(`  time ratio openspec / cairn (both CLIs): ${(theirMs / ourMs).toFixed(2)}`);
+  console.log(
+    `  time ratio openspec / cairn (both CLIs, medians): ${(theirMs / ourMs).toFixed(2)}; runs: openspec ${theirTimes.map((t) => t.toFixed(0)).join(' ')}, cairn ${ourTimes.map((t) => t.toFixed(0)).join(' ')} ms`,
+  );
   console.log(
     `  findings agree on ${comparison.length - disagreements.length} of ${comparison.length} items`,
   );
