@@ -49,6 +49,18 @@ function lineLengths(text: string): number[] {
     .map((l) => l.length);
 }
 
+describe('ranges found by the property test', () => {
+  it('keeps a requirement whose statement holds a code span over several lines inside the file', () => {
+    // A counterexample fast-check found: `    ```` after a paragraph line opens a code span
+    // that runs over three lines; EARS-001 once reported a column past the end of line 3.
+    const text = '### REQ-7KQ2M4: \n| a | b |\n    ```\nthe\n    ```\n';
+    const ws = workspace({ 'specs/a/requirements.md': text });
+    const { findings } = lintWorkspace(ws, { clampRanges: false });
+    expect(findings.map((f) => f.ruleId)).toContain('EARS-001');
+    for (const f of findings) expect(isValidRange(f.range, lineLengths(text))).toBe(true);
+  });
+});
+
 describe('properties over generated documents', () => {
   it(`parses and lints ${RUNS} generated workspaces without throwing; every range is valid`, () => {
     let documents = 0;

@@ -84,9 +84,11 @@ class ProseBuilder {
   }
 
   private anchor(piece: string, line: number, column: number): void {
-    if (piece.length > 0) {
-      this.anchors.push({ offset: this.text.length, length: piece.length, line, column });
-    }
+    // A piece can run past its line (a code span over several lines is one value): the anchor
+    // covers only what is on the line, so no position ever falls outside the file.
+    const room = (this.lines[line - 1]?.length ?? piece.length) - column + 1;
+    const length = Math.min(piece.length, Math.max(0, room));
+    if (length > 0) this.anchors.push({ offset: this.text.length, length, line, column });
     this.text += piece;
   }
 
@@ -129,8 +131,12 @@ export function headingText(heading: Heading, lines: readonly string[]): string 
   return proseOf([heading], lines).text.trim();
 }
 
-/** The file position of the character at `offset` in `prose`. */
-export function positionInProse(prose: Prose, offset: number): Position {
+/**
+ * The file position of the character at `offset` in `prose`. An offset past its anchor's span
+ * (a line break, text with no place in the file) maps to just after the span — or, with
+ * `within`, onto the span's last character.
+ */
+export function positionInProse(prose: Prose, offset: number, within = false): Position {
   const anchors = prose.anchors;
   let low = 0;
   let high = anchors.length - 1;
@@ -144,7 +150,8 @@ export function positionInProse(prose: Prose, offset: number): Position {
   }
   const anchor = anchors[found] ?? anchors[0];
   if (!anchor) return { line: 1, column: 1 };
-  const delta = Math.min(Math.max(0, offset - anchor.offset), anchor.length);
+  const limit = within ? Math.max(0, anchor.length - 1) : anchor.length;
+  const delta = Math.min(Math.max(0, offset - anchor.offset), limit);
   return { line: anchor.line, column: anchor.column + delta };
 }
 
@@ -152,7 +159,7 @@ export function positionInProse(prose: Prose, offset: number): Position {
 export function rangeInProse(prose: Prose, from: number, to: number): Range {
   const start = positionInProse(prose, from);
   if (to <= from) return { start, end: start };
-  const last = positionInProse(prose, to - 1);
+  const last = positionInProse(prose, to - 1, true);
   const end = { line: last.line, column: last.column + 1 };
   return end.line < start.line || (end.line === start.line && end.column < start.column)
     ? { start, end: start }
