@@ -33,3 +33,9 @@ export function parseCommandArgs<const O extends Options>(args: string[], option
     throw new UsageError((error as Error).message);
   }
 }
+
+/** `--format text|json` (text when absent); anything else is a usage error. */
+export function parseFormat(value: string | undefined): 'text' | 'json' {
+  if (value === undefined || value === 'text' || value === 'json') return value ?? 'text';
+  throw new UsageError(`--format must be text or json, got '${value}'`);
+}

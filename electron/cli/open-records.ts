@@ -26,11 +26,6 @@ export async function withRecords<T>(
   }
 }
 
-export function parseFormat(value: string | undefined): 'text' | 'json' {
-  if (value === undefined || value === 'text' || value === 'json') return value ?? 'text';
-  throw new UsageError(`--format must be text or json, got '${value}'`);
-}
-
 /** The single positional argument of a command, or a usage error that says what it takes. */
 export function onePositional(positionals: string[], command: string, what: string): string {
   if (positionals.length !== 1) {

@@ -55,6 +55,13 @@ describe('cairn command line', () => {
     [['serve', '--port', '70000'], /--port must be a whole number/],
     [['serve', '--bogus'], /Unknown option '--bogus'/],
     [['serve', 'a', 'b'], /one workspace folder, got 2/],
+    // Every command with --format takes text or json, checked before anything is opened.
+    ...[['items'], ['consent'], ['budgets'], ['runs'], ['providers', 'list']].map(
+      (command): [string[], RegExp] => [
+        [...command, '--format', 'xml'],
+        /--format must be text or json, got 'xml'/,
+      ],
+    ),
   ])('refuses bad flags %j with exit 2', async (args, message) => {
     const x = io();
     expect(await runCli(args, x)).toBe(EXIT.usage);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { BudgetScope } from '../../services/egress/budget-store.ts';
-import { parseCommandArgs, UsageError, type CliIo, type Command } from '../command.ts';
+import { parseCommandArgs, parseFormat, UsageError, type CliIo, type Command } from '../command.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { openWorkflowSession } from '../workflow-session.ts';
 
@@ -45,6 +45,7 @@ async function run(argv: string[], io: CliIo): Promise<ExitCode> {
     'data-dir': { type: 'string' },
   });
   const [sub = 'list', scopeArg, keyArg] = positionals;
+  const json = parseFormat(values.format) === 'json';
   if (!['list', 'set', 'remove'].includes(sub)) {
     throw new UsageError(`unknown subcommand '${sub}' (expected list, set, remove)`);
   }
@@ -53,7 +54,7 @@ async function run(argv: string[], io: CliIo): Promise<ExitCode> {
   try {
     if (sub === 'list') {
       const list = budgets.list();
-      if (values.format === 'json') io.out(JSON.stringify(list, null, 2));
+      if (json) io.out(JSON.stringify(list, null, 2));
       else if (list.length === 0)
         io.out('No budgets set. `cairn budgets set month --block 20` sets one.');
       else

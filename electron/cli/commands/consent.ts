@@ -1,5 +1,5 @@
 import type { EgressRequest } from '../../../native-models/routing/egress-ports.ts';
-import { parseCommandArgs, UsageError, type CliIo, type Command } from '../command.ts';
+import { parseCommandArgs, parseFormat, UsageError, type CliIo, type Command } from '../command.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { openWorkflowSession } from '../workflow-session.ts';
 
@@ -57,7 +57,7 @@ async function run(argv: string[], io: CliIo): Promise<ExitCode> {
   }
   if (needsTarget.includes(sub) && !target)
     throw new UsageError(`consent ${sub} needs a request ID`);
-  const json = values.format === 'json';
+  const json = parseFormat(values.format) === 'json';
   const session = openWorkflowSession(values['data-dir'], io);
   const { egress } = session.escalation;
   const print = (value: unknown, lines: () => string[]) => {

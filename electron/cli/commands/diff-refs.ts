@@ -12,7 +12,7 @@ import {
 import { guard } from '../../services/repo/errors.ts';
 import { requireRepository, resolveRevision, type Repo } from '../../services/repo/repository.ts';
 import { commitTree, listTree, looksBinary, readBlobBytes } from '../../services/repo/trees.ts';
-import { parseCommandArgs, UsageError, type Command } from '../command.ts';
+import { parseCommandArgs, parseFormat, UsageError, type Command } from '../command.ts';
 import { EXIT } from '../exit-codes.ts';
 
 /** The Markdown files of a commit under the workspace folder, as plain text. */
@@ -82,15 +82,13 @@ Exit codes: 0 done (with --exit-code: nothing changed), 1 requirements changed (
     const { values, positionals } = parsed;
     if (positionals.length !== 2)
       throw new UsageError(`diff takes two refs, got ${positionals.length}`);
-    if (values.format !== 'text' && values.format !== 'json') {
-      throw new UsageError(`--format must be text or json, got '${values.format}'`);
-    }
+    const format = parseFormat(values.format);
     const repo = await requireRepository(path.resolve(io.cwd, values.repo ?? '.'));
     const [from, to] = positionals as [string, string];
     const a = await readSpecsAt(repo, from);
     const b = await readSpecsAt(repo, to);
     const changes = compareRequirements(a.files, b.files);
-    if (values.format === 'json') {
+    if (format === 'json') {
       io.out(
         JSON.stringify(
           { from: { ref: from, oid: a.oid }, to: { ref: to, oid: b.oid }, changes },

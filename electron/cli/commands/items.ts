@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { WorkItemRef } from '../../../workflows/engine/pass.ts';
-import { parseCommandArgs, UsageError, type CliIo, type Command } from '../command.ts';
+import { parseCommandArgs, parseFormat, UsageError, type CliIo, type Command } from '../command.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { costLine } from '../output/cost-lines.ts';
 import { openWorkflowSession } from '../workflow-session.ts';
@@ -30,7 +30,7 @@ async function run(argv: string[], io: CliIo): Promise<ExitCode> {
   if (sub !== 'list' && sub !== 'new') {
     throw new UsageError(`unknown subcommand '${sub}' (expected list or new)`);
   }
-  const json = values.format === 'json';
+  const json = parseFormat(values.format) === 'json';
   const workspaceRoot = path.resolve(values.workspace ?? io.cwd);
   const session = openWorkflowSession(values['data-dir'], io);
   try {

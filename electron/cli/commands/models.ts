@@ -3,7 +3,7 @@ import { ModelsService } from '../../services/models/models-service.ts';
 import { resolveDataDir } from '../../services/store/data-dir.ts';
 import { openDatabase } from '../../services/store/database.ts';
 import { ModelRegistryStore } from '../../services/store/model-registry-store.ts';
-import { parseCommandArgs, UsageError, type CliIo, type Command } from '../command.ts';
+import { parseCommandArgs, parseFormat, UsageError, type CliIo, type Command } from '../command.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 
 const HELP = `Usage: cairn models <subcommand> [options]
@@ -105,9 +105,6 @@ function parse(argv: string[]): Parsed {
         : `models ${sub} takes no arguments, got '${args.join(' ')}'`,
     );
   }
-  if (values.format !== undefined && values.format !== 'text' && values.format !== 'json') {
-    throw new UsageError(`--format must be text or json, got '${values.format}'`);
-  }
   let repeats: number | undefined;
   if (values.repeats !== undefined) {
     repeats = Number(values.repeats);
@@ -120,7 +117,7 @@ function parse(argv: string[]): Parsed {
   return {
     sub: sub as Subcommand,
     args,
-    json: values.format === 'json',
+    json: parseFormat(values.format) === 'json',
     dataDir: values['data-dir'],
     cpu: values.cpu ?? false,
     force: values.force ?? false,

@@ -14,7 +14,7 @@ import { ProviderKeys } from '../../services/providers/provider-keys.ts';
 import { FileSecretStore } from '../../services/secrets/file-secret-store.ts';
 import type { SecretStore } from '../../services/secrets/secret-store.ts';
 import { resolveDataDir } from '../../services/store/data-dir.ts';
-import { parseCommandArgs, UsageError, type CliIo, type Command } from '../command.ts';
+import { parseCommandArgs, parseFormat, UsageError, type CliIo, type Command } from '../command.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { readSecretFromStdin } from '../read-secret.ts';
 
@@ -83,9 +83,7 @@ function parse(argv: string[]) {
           : `providers ${sub} takes a provider id, got ${args.length} arguments`,
     );
   }
-  if (values.format !== undefined && values.format !== 'text' && values.format !== 'json') {
-    throw new UsageError(`--format must be text or json, got '${values.format}'`);
-  }
+  parseFormat(values.format);
   const addOnly = ['kind', 'tier', 'base-url', 'model', 'structured-output', 'replace'] as const;
   if (sub !== 'add') {
     const given = addOnly.filter((flag) => values[flag] !== undefined);

@@ -1,6 +1,6 @@
-import { parseCommandArgs, type Command } from '../command.ts';
+import { parseCommandArgs, parseFormat, type Command } from '../command.ts';
 import { EXIT } from '../exit-codes.ts';
-import { parseFormat, onePositional, withRecords } from '../open-records.ts';
+import { onePositional, withRecords } from '../open-records.ts';
 import { formatReplayText } from '../output/replay-text.ts';
 
 export const replayCommand: Command = {

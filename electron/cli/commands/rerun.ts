@@ -3,9 +3,9 @@ import { LocalModelPort } from '../../services/records/local-model-port.ts';
 import { loadPriceTable } from '../../services/records/price-table-file.ts';
 import { rerunCall } from '../../services/records/rerun.ts';
 import { ModelRegistryStore } from '../../services/store/model-registry-store.ts';
-import { parseCommandArgs, UsageError, type Command } from '../command.ts';
+import { parseCommandArgs, parseFormat, UsageError, type Command } from '../command.ts';
 import { EXIT } from '../exit-codes.ts';
-import { onePositional, parseFormat, withRecords } from '../open-records.ts';
+import { onePositional, withRecords } from '../open-records.ts';
 import { formatRerunText } from '../output/rerun-text.ts';
 
 export const rerunCommand: Command = {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { parseCommandArgs, UsageError, type CliIo, type Command } from '../command.ts';
+import { parseCommandArgs, parseFormat, UsageError, type CliIo, type Command } from '../command.ts';
 import { driveRun } from '../drive-run.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { estimateLines } from '../run-report.ts';
@@ -50,10 +50,7 @@ async function run(argv: string[], io: CliIo): Promise<ExitCode> {
     format: { type: 'string' },
     'data-dir': { type: 'string' },
   });
-  if (values.format !== undefined && values.format !== 'text' && values.format !== 'json') {
-    throw new UsageError(`--format must be text or json, got '${values.format}'`);
-  }
-  const json = values.format === 'json';
+  const json = parseFormat(values.format) === 'json';
   if (values.resume === undefined && positionals.length !== 1) {
     throw new UsageError(
       positionals.length === 0

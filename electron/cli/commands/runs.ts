@@ -1,6 +1,6 @@
 import { unifiedDiff } from '../../../workflows/engine/change-diff.ts';
 import type { RunStatus } from '../../../workflows/engine/run-state.ts';
-import { parseCommandArgs, UsageError, type CliIo, type Command } from '../command.ts';
+import { parseCommandArgs, parseFormat, UsageError, type CliIo, type Command } from '../command.ts';
 import { driveRun } from '../drive-run.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { costLine } from '../output/cost-lines.ts';
@@ -94,13 +94,10 @@ async function run(argv: string[], io: CliIo): Promise<ExitCode> {
   }
   const sub = subArg as Sub;
   if (sub !== 'list' && target === undefined) throw new UsageError(`runs ${sub} needs a run ID`);
-  if (values.format !== undefined && values.format !== 'text' && values.format !== 'json') {
-    throw new UsageError(`--format must be text or json, got '${values.format}'`);
-  }
   if (values.status !== undefined && !(STATUSES as readonly string[]).includes(values.status)) {
     throw new UsageError(`--status must be one of ${STATUSES.join(', ')}, got '${values.status}'`);
   }
-  const json = values.format === 'json';
+  const json = parseFormat(values.format) === 'json';
   const answers = parseAnswers(values.answer);
   const session = openWorkflowSession(values['data-dir'], io);
   const { workflows } = session;
