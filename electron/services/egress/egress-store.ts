@@ -10,7 +10,7 @@ import type {
   EgressStore,
 } from '../../../native-models/routing/egress-ports.ts';
 import { randomId } from '../../../workflows/engine/run-ids.ts';
-import { StoreError } from '../store/database.ts';
+import { readStoredJson } from '../store/stored-json.ts';
 
 interface RequestRow {
   id: string;
@@ -58,12 +58,6 @@ const EstimateSchema = z.object({
   budgetNotes: z.array(z.string()),
 });
 
-function parsed<S extends z.ZodType>(schema: S, text: string, what: string): z.output<S> {
-  const result = schema.safeParse(JSON.parse(text));
-  if (!result.success) throw new StoreError(`The stored ${what} is damaged.`);
-  return result.data;
-}
-
 function toRequest(row: RequestRow): EgressRequest {
   return {
     id: row.id,
@@ -78,8 +72,8 @@ function toRequest(row: RequestRow): EgressRequest {
     destination: row.destination,
     body: JSON.parse(row.body) as unknown,
     payloadHash: row.payload_hash,
-    redaction: parsed(RedactionSchema, row.redaction, `redaction report of ${row.id}`),
-    estimate: parsed(EstimateSchema, row.estimate, `estimate of ${row.id}`),
+    redaction: readStoredJson(RedactionSchema, row.redaction, `redaction report of ${row.id}`),
+    estimate: readStoredJson(EstimateSchema, row.estimate, `estimate of ${row.id}`),
     reason: row.reason,
     status: row.status,
     consentId: row.consent_id,

@@ -9,7 +9,9 @@ import type {
   ModelRegistryPort,
   ThreadCalibration,
 } from '../../../native-models/registry/registry-port.ts';
-import { StoreError } from './database.ts';
+import { readStoredJson } from './stored-json.ts';
+
+const REMEDY = 'remove the model and import it again';
 
 interface ModelRow {
   id: string;
@@ -32,16 +34,6 @@ interface CalibrationRow {
   measured_at: string;
 }
 
-function parseJson<T>(schema: z.ZodType<T>, text: string, what: string): T {
-  const parsed = schema.safeParse(JSON.parse(text));
-  if (!parsed.success) {
-    throw new StoreError(
-      `The stored ${what} is damaged (${parsed.error.issues[0]?.message ?? 'invalid'}); remove the model and import it again.`,
-    );
-  }
-  return parsed.data;
-}
-
 function toRecord(row: ModelRow): ModelRecord {
   return {
     id: row.id,
@@ -51,7 +43,7 @@ function toRecord(row: ModelRow): ModelRecord {
     fileModifiedMs: row.file_modified_ms,
     source: row.source,
     catalogId: row.catalog_id,
-    summary: parseJson(ModelSummarySchema, row.summary, `summary of model ${row.id}`),
+    summary: readStoredJson(ModelSummarySchema, row.summary, `summary of model ${row.id}`, REMEDY),
     addedAt: row.added_at,
   };
 }
@@ -123,10 +115,11 @@ export class ModelRegistryStore implements ModelRegistryPort {
       machineKey: row.machine_key,
       runtimeVersion: row.runtime_version,
       bestThreads: row.best_threads,
-      measurements: parseJson(
+      measurements: readStoredJson(
         z.array(ThreadMeasurementSchema),
         row.measurements,
         'thread calibration',
+        REMEDY,
       ),
       measuredAt: row.measured_at,
     };

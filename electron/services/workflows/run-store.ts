@@ -21,6 +21,7 @@ import type {
   RunUpdate,
 } from '../../../workflows/engine/run-state.ts';
 import { StoreError } from '../store/database.ts';
+import { checkStored, readStoredJson } from '../store/stored-json.ts';
 
 const EscalationsSchema = z.record(z.string(), z.enum(['hosted', 'cloud']));
 
@@ -67,16 +68,6 @@ interface ChangeRow {
   decided_at: string | null;
 }
 
-function stored<S extends z.ZodType>(schema: S, text: string, what: string): z.output<S> {
-  const parsed = schema.safeParse(JSON.parse(text));
-  if (!parsed.success) {
-    throw new StoreError(
-      `The stored ${what} is damaged (${parsed.error.issues[0]?.message ?? 'invalid'}).`,
-    );
-  }
-  return parsed.data;
-}
-
 const RUN_SELECT = `
   SELECT runs.*, work_items.kind AS item_kind, work_items.title AS item_title,
          work_items.folder AS item_folder
@@ -86,18 +77,18 @@ function toRun(row: RunRow): RunState {
   return {
     id: row.id,
     workflowId: row.workflow_id,
-    definition: stored(WorkflowSchema, row.definition, `workflow of run ${row.id}`),
+    definition: readStoredJson(WorkflowSchema, row.definition, `workflow of run ${row.id}`),
     item:
       row.work_item_id === null
         ? null
-        : stored(
+        : checkStored(
             WorkItemRefSchema,
-            JSON.stringify({
+            {
               id: row.work_item_id,
               kind: row.item_kind,
               title: row.item_title,
               folder: row.item_folder,
-            }),
+            },
             `work item of run ${row.id}`,
           ),
     workspaceRoot: row.workspace_root,
@@ -108,8 +99,8 @@ function toRun(row: RunRow): RunState {
     estimate:
       row.estimate === null
         ? null
-        : stored(RunEstimateSchema, row.estimate, `estimate of run ${row.id}`),
-    escalations: stored(EscalationsSchema, row.escalations, `escalations of run ${row.id}`),
+        : readStoredJson(RunEstimateSchema, row.estimate, `estimate of run ${row.id}`),
+    escalations: readStoredJson(EscalationsSchema, row.escalations, `escalations of run ${row.id}`),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -122,8 +113,11 @@ function toPassRecord(row: PassRow): PassRecord {
     passIndex: row.pass_index,
     passId: row.pass_id,
     status: row.status,
-    result: row.result === null ? null : stored(PassResultSchema, row.result, `result of ${what}`),
-    gate: row.gate === null ? null : stored(GateStateSchema, row.gate, `gate of ${what}`),
+    result:
+      row.result === null
+        ? null
+        : readStoredJson(PassResultSchema, row.result, `result of ${what}`),
+    gate: row.gate === null ? null : readStoredJson(GateStateSchema, row.gate, `gate of ${what}`),
     error: row.error,
     startedAt: row.started_at,
     finishedAt: row.finished_at,
