@@ -83,8 +83,17 @@ export class WorkflowsService {
     workspaceRoot: string,
     modelId: string | null,
     onEvent?: (event: RunEvent) => void,
+    catalog: WorkflowCatalog = this.catalog(workspaceRoot),
   ): WorkflowEngine {
-    const catalog = this.catalog(workspaceRoot);
+    // One port per tier for the engine's life: the workspace's routing and the user's providers
+    // are read once, not again for every pass that escalates.
+    const remotePorts = new Map<EscalationTier, ModelPort | null>();
+    const remote = (tier: EscalationTier): ModelPort | null => {
+      if (!remotePorts.has(tier)) {
+        remotePorts.set(tier, this.options.escalation?.remotePort(workspaceRoot, tier) ?? null);
+      }
+      return remotePorts.get(tier) ?? null;
+    };
     return new WorkflowEngine({
       store: this.runs,
       records: this.options.records,
@@ -93,7 +102,7 @@ export class WorkflowsService {
       prompts: catalog.prompts,
       templates: catalog.templates,
       model: modelId ? this.options.models.port(modelId) : null,
-      remote: (tier) => this.options.escalation?.remotePort(workspaceRoot, tier) ?? null,
+      remote,
       routing: this.options.escalation?.routing(workspaceRoot).routing,
       onEvent,
     });
@@ -111,8 +120,8 @@ export class WorkflowsService {
 
   async estimate(
     start: Omit<StartRun, 'overBudget'>,
+    catalog: WorkflowCatalog = this.catalog(start.workspaceRoot),
   ): Promise<{ workflow: WorkflowDefinition; estimate: RunEstimate; overruns: string[] }> {
-    const catalog = this.catalog(start.workspaceRoot);
     const workflow = findWorkflow(catalog, start.workflowId).definition;
     const item = start.itemId ? this.requireItem(start.itemId) : null;
     const input = await new FolderRepo(start.workspaceRoot).read();
@@ -157,23 +166,22 @@ export class WorkflowsService {
 
   /** Creates the run (with its estimate), ready for `advance`. */
   async start(start: StartRun): Promise<RunState> {
-    const { workflow, estimate, overruns } = await this.estimate(start);
+    const catalog = this.catalog(start.workspaceRoot);
+    const { workflow, estimate, overruns } = await this.estimate(start, catalog);
     if (overruns.length > 0 && !start.overBudget) {
       throw new BudgetError(
         `The estimate for '${workflow.id}' goes over its budget: ${overruns.join('; ')}. ` +
           'Raise the budget in the workflow file, or start anyway with --over-budget.',
       );
     }
-    const hasModelPass = workflow.passes.some(
-      (p) => this.catalog(start.workspaceRoot).passes.get(p.uses)?.kind === 'model',
-    );
+    const hasModelPass = workflow.passes.some((p) => catalog.passes.get(p.uses)?.kind === 'model');
     if (hasModelPass && !start.modelId) {
       throw new Error(
         `'${workflow.id}' has model passes; choose a model with --model <id> (\`cairn models list\`).`,
       );
     }
     const item = start.itemId ? this.requireItem(start.itemId) : null;
-    return this.engine(start.workspaceRoot, start.modelId).start({
+    return this.engine(start.workspaceRoot, start.modelId, undefined, catalog).start({
       workflow,
       item,
       workspaceRoot: start.workspaceRoot,
