@@ -346,18 +346,35 @@ export class WorkflowEngine {
     return { ...change, status: 'rejected', decidedAt: stamp };
   }
 
-  /** Accepts every undecided change of a run, in the order the passes proposed them. */
-  async acceptPending(runId: string): Promise<{ accepted: string[]; stale: string[] }> {
+  /**
+   * Accepts every undecided change of a run, in the order the passes proposed them — or only
+   * the named ones, in the order named. A change that cannot be applied is reported, not forced.
+   */
+  async acceptPending(
+    runId: string,
+    options: {
+      only?: readonly string[];
+      onRefused?: (changeId: string, reason: string) => void;
+    } = {},
+  ): Promise<{ accepted: string[]; stale: string[] }> {
+    const changes = this.deps.store.changes(runId);
+    const chosen = options.only
+      ? options.only.map((name) => {
+          const change = changes.find((c) => c.id === name.toUpperCase());
+          if (!change) throw new RunStateError(`Run ${runId} has no change ${name}.`);
+          return change;
+        })
+      : changes.filter((c) => c.status === 'proposed');
     const accepted: string[] = [];
     const stale: string[] = [];
-    for (const change of this.deps.store.changes(runId)) {
-      if (change.status !== 'proposed') continue;
+    for (const change of chosen) {
       try {
         await this.acceptChange(change.id);
         accepted.push(change.id);
       } catch (error) {
         if (!(error instanceof RunStateError)) throw error;
         stale.push(change.id);
+        options.onRefused?.(change.id, error.message);
       }
     }
     return { accepted, stale };

@@ -171,10 +171,10 @@ async function run(argv: string[], io: CliIo): Promise<ExitCode> {
         return EXIT.ok;
       }
       case 'accept': {
-        const ids = target && rest.length > 0 ? rest : null;
-        const outcome = ids
-          ? await acceptNamed(ids, current.id, session, io)
-          : await engine.acceptPending(current.id);
+        const outcome = await engine.acceptPending(current.id, {
+          ...(rest.length > 0 ? { only: rest } : {}),
+          onRefused: (_id, reason) => io.err(reason),
+        });
         print(outcome, () => [
           `Accepted ${outcome.accepted.length} change(s)${outcome.accepted.length ? ': ' + outcome.accepted.join(', ') : ''}.`,
           ...(outcome.stale.length
@@ -223,30 +223,6 @@ async function run(argv: string[], io: CliIo): Promise<ExitCode> {
   } finally {
     session.close();
   }
-}
-
-async function acceptNamed(
-  ids: string[],
-  runId: string,
-  session: ReturnType<typeof openWorkflowSession>,
-  io: CliIo,
-): Promise<{ accepted: string[]; stale: string[] }> {
-  const engine = session.workflows.engineFor(session.workflows.requireRun(runId));
-  const accepted: string[] = [];
-  const stale: string[] = [];
-  for (const raw of ids) {
-    const id = raw.toUpperCase();
-    const change = session.workflows.runs.getChange(id);
-    if (!change || change.runId !== runId) throw new Error(`Run ${runId} has no change ${raw}.`);
-    try {
-      await engine.acceptChange(id);
-      accepted.push(id);
-    } catch (error) {
-      io.err((error as Error).message);
-      stale.push(id);
-    }
-  }
-  return { accepted, stale };
 }
 
 export const runsCommand: Command = {

@@ -519,6 +519,42 @@ describe('WorkflowEngine: proposed changes', () => {
     expect(h.repo.files.has(PLAN)).toBe(false);
   });
 
+  it('accepts only the named changes, names the ones it cannot, and refuses a foreign ID', async () => {
+    const h = harness(
+      [
+        testPass(
+          'draft',
+          () => ({
+            changes: [
+              { path: PLAN, before: null, after: 'x\n', summary: 'plan' },
+              { path: 'specs/other.md', before: null, after: 'y\n', summary: 'other' },
+            ],
+          }),
+          [],
+        ),
+      ],
+      {},
+    );
+    const { engine, run } = start(h, [{ id: 'draft', uses: 'draft' }]);
+    await engine.advance(run.id);
+    const [plan, other] = h.store.changes(run.id);
+    engine.rejectChange(other!.id);
+    const refused: string[] = [];
+    expect(
+      await engine.acceptPending(run.id, {
+        only: [plan!.id.toLowerCase(), other!.id],
+        onRefused: (id, reason) => refused.push(`${id}: ${reason}`),
+      }),
+    ).toEqual({ accepted: [plan!.id], stale: [other!.id] });
+    expect(refused).toEqual([
+      `${other!.id}: Change ${other!.id} is rejected; it cannot be accepted.`,
+    ]);
+    expect(h.repo.files.get(PLAN)).toBe('x\n');
+    await expect(engine.acceptPending(run.id, { only: ['CHG-NOTHERE'] })).rejects.toThrow(
+      `Run ${run.id} has no change CHG-NOTHERE.`,
+    );
+  });
+
   it('writes each change through the repo as its pass finishes with autoAccept', async () => {
     const log: string[] = [];
     const h = harness([writer(log)], { [REQS]: ORIGINAL });
