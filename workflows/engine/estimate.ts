@@ -3,11 +3,10 @@
 // bound, time from this machine's measured speed for the model, money from the price table.
 // Inputs that do not exist yet (the requirements `specify` will write) count as the bound of
 // the pass that produces them.
-import picomatch from 'picomatch';
 import type { Workspace } from '../specs/model.ts';
 import type { PassDefinition, WorkflowDefinition } from './definition.ts';
 import type { WorkItemRef } from './pass.ts';
-import { substituteItemGlob } from './resolve-inputs.ts';
+import { matchDocuments } from './resolve-inputs.ts';
 import type { PassEstimate, RunEstimate } from './run-state.ts';
 
 export const DEFAULT_PASS_MAX_TOKENS = 1024;
@@ -29,13 +28,7 @@ export function passReadingText(
   for (const input of pass.inputs) {
     if ('documents' in input || 'section' in input) {
       const glob = 'documents' in input ? input.documents : input.section.documents;
-      const patterns = (Array.isArray(glob) ? glob : [glob]).map((g) =>
-        substituteItemGlob(g, sources.item),
-      );
-      const isMatch = picomatch(patterns, { dot: true, windows: false });
-      for (const doc of sources.workspace.documents) {
-        if (isMatch(doc.path)) parts.push(sources.files.get(doc.path) ?? '');
-      }
+      for (const path of matchDocuments(glob, sources)) parts.push(sources.files.get(path) ?? '');
     } else if ('template' in input) {
       parts.push(sources.templates[input.template] ?? '');
     }

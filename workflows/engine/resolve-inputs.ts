@@ -88,7 +88,11 @@ function describeGlob(glob: string | string[], item: WorkItemRef | null): string
     .join(', ');
 }
 
-function matchDocuments(glob: string | string[], sources: InputSources): string[] {
+/** Paths of the spec documents an input's glob names, `{item}` substituted. */
+export function matchDocuments(
+  glob: string | string[],
+  sources: Pick<InputSources, 'workspace' | 'item'>,
+): string[] {
   const isMatch = picomatch(globs(glob, sources.item), { dot: true, windows: false });
   return sources.workspace.documents.map((d) => d.path).filter((p) => isMatch(p));
 }
@@ -99,10 +103,10 @@ function findSections(
   sources: InputSources,
 ): ResolvedInputs['sections'] {
   const wanted = heading.trim().toLowerCase();
-  const isMatch = picomatch(globs(glob, sources.item), { dot: true, windows: false });
+  const paths = new Set(matchDocuments(glob, sources));
   const found: ResolvedInputs['sections'] = [];
   for (const doc of sources.workspace.documents) {
-    if (!isMatch(doc.path)) continue;
+    if (!paths.has(doc.path)) continue;
     const lines = (sources.files.get(doc.path) ?? '').split('\n');
     for (const section of doc.sections) {
       if (section.title.trim().toLowerCase() !== wanted) continue;
