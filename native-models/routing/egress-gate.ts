@@ -11,7 +11,7 @@ import type {
 } from '../../workflows/engine/ports.ts';
 import { PassDeferredError } from '../../workflows/engine/deferral.ts';
 import type { EscalationTier } from '../../workflows/engine/run-state.ts';
-import { randomId } from '../../workflows/engine/run-ids.ts';
+import { newCallId, randomId } from '../../workflows/engine/run-ids.ts';
 import { hashJson } from '../../workflows/records/canonical-json.ts';
 import type { ModelIdentity } from '../../workflows/records/envelope.ts';
 import type {
@@ -67,7 +67,7 @@ export class EgressGate {
     workspaceRoot: string,
   ): Promise<ModelGenerateResult> {
     const context: CallContext = request.context ?? {
-      callId: randomId('CALL', 10),
+      callId: newCallId(),
       runId: null,
       passId: null,
       workItemId: null,
