@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { buildCacheHitEnvelope, buildEnvelope } from '../records/build-envelope.ts';
 import { cacheKey } from '../records/cache-key.ts';
+import { zeroCost } from '../records/price-table.ts';
 import type {
   Cost,
   Envelope,
@@ -58,7 +59,7 @@ export interface CallerOptions {
 
 /** Greedy decoding with a fixed seed: the same call gives the same answer, so replay means something. */
 const SAMPLING = { temperature: 0, topP: null, seed: 42 } as const;
-const FREE: Cost = { currency: 'USD', amount: 0, priceTable: null };
+const FREE: Cost = zeroCost(null);
 
 export function createModelCaller(options: CallerOptions): ModelCaller {
   return {

@@ -1,6 +1,6 @@
 // IDs for runs, work items, proposed changes and model calls: a prefix and random Crockford
 // base32, so two machines offline never mint the same one (no shared counter).
-import { CROCKFORD_ALPHABET, cryptoRandom, type RandomSource } from '../specs/ids.ts';
+import { cryptoRandom, randomIdBody, type RandomSource } from '../specs/ids.ts';
 import type { WorkItemRef } from './pass.ts';
 
 export const WORK_ITEM_PREFIX: Record<WorkItemRef['kind'], string> = {
@@ -11,10 +11,7 @@ export const WORK_ITEM_PREFIX: Record<WorkItemRef['kind'], string> = {
 };
 
 export function randomId(prefix: string, length: number, random: RandomSource = cryptoRandom) {
-  const bytes = random(new Uint8Array(length));
-  let body = '';
-  for (const byte of bytes) body += CROCKFORD_ALPHABET[byte & 31];
-  return `${prefix}-${body}`;
+  return `${prefix}-${randomIdBody(random, length)}`;
 }
 
 /** 8 characters (2^40): runs and proposed changes. */

@@ -23,9 +23,9 @@ export function cryptoRandom(bytes: Uint8Array): Uint8Array {
   return webCrypto.getRandomValues(bytes);
 }
 
-/** `ID_LENGTH` random Crockford base32 characters, 5 bits each from the random source. */
-export function randomIdBody(random: RandomSource = cryptoRandom): string {
-  const bytes = random(new Uint8Array(ID_LENGTH));
+/** `length` (default `ID_LENGTH`) random Crockford base32 characters, 5 bits each. */
+export function randomIdBody(random: RandomSource = cryptoRandom, length = ID_LENGTH): string {
+  const bytes = random(new Uint8Array(length));
   let body = '';
   for (const byte of bytes) body += CROCKFORD_ALPHABET[byte & 31];
   return body;
