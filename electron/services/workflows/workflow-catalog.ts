@@ -62,10 +62,9 @@ export function loadCatalog(sources: CatalogSources): WorkflowCatalog {
   const prompts = new Map<string, string>();
   readNamed(filesIn(path.join(sources.builtinDir, 'prompts'), '.md'), prompts);
   readNamed(filesIn(path.join(teamDir, 'prompts'), '.md'), prompts);
-  const templates: Record<string, string> = {};
-  for (const file of filesIn(sources.templatesDir, '.md')) {
-    templates[path.basename(file, '.md')] = fs.readFileSync(file, 'utf8');
-  }
+  const templateTexts = new Map<string, string>();
+  readNamed(filesIn(sources.templatesDir, '.md'), templateTexts);
+  const templates = Object.fromEntries(templateTexts);
   const passes = new Map(sources.passes.map((p) => [p.name, p]));
   const context: DefinitionContext = { passes, prompts: new Set(prompts.keys()) };
   const workflows = new Map<string, CatalogEntry>();
