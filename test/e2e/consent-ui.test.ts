@@ -19,7 +19,12 @@ import type { ModelGenerateRequest } from '../../workflows/engine/ports.ts';
 import { isDeferral } from '../../workflows/engine/deferral.ts';
 import { TEST_PRICES, HOSTED_MODEL } from '../support/escalation-harness.ts';
 import { startFakeOpenAiServer, type FakeOpenAiServer } from '../support/fake-openai-server.ts';
-import { chromiumMissing, launchChromium, screenshotPath } from '../support/browser.ts';
+import {
+  chromiumMissing,
+  launchChromium,
+  openAppPage,
+  screenshotPath,
+} from '../support/browser.ts';
 import { RENDERER_DIST, startTestHost } from '../support/web-host.ts';
 
 const uiMissing = fs.existsSync(`${RENDERER_DIST}/index.html`)
@@ -84,12 +89,7 @@ describe.skipIf(skip)('the consent dialog', () => {
       expect(isDeferral(outcome)).toBe(true);
     }
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text());
-    });
-    page.on('pageerror', (e) => consoleErrors.push(e.message));
-    await page.goto(host.url);
+    page = await openAppPage(browser, host.url, consoleErrors);
   });
 
   afterAll(async () => {

@@ -12,7 +12,12 @@ import { createHandlers } from '../../electron/ipc/handlers.ts';
 import { Core } from '../../electron/services/core.ts';
 import { startWebHost, type WebHost } from '../../electron/web/server.ts';
 import type { CatalogEntry } from '../../native-models/registry/catalog.ts';
-import { chromiumMissing, launchChromium, screenshotPath } from '../support/browser.ts';
+import {
+  chromiumMissing,
+  launchChromium,
+  openAppPage,
+  screenshotPath,
+} from '../support/browser.ts';
 import { startModelFileServer, type ModelFileServer } from '../support/model-file-server.ts';
 import { SAMPLE_WORKSPACE, tempDir } from '../support/temp-dir.ts';
 import { buildTinyGguf, writeTinyGguf } from '../support/tiny-gguf.ts';
@@ -93,12 +98,7 @@ describe.skipIf(skip)('the Models view', () => {
       staticDir: RENDERER_DIST,
     });
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text());
-    });
-    page.on('pageerror', (e) => consoleErrors.push(e.message));
-    await page.goto(host.url);
+    page = await openAppPage(browser, host.url, consoleErrors);
   });
 
   afterAll(async () => {

@@ -5,7 +5,12 @@ import { LATEST_SCHEMA_VERSION } from '../../electron/services/store/migrations.
 import type { Browser, Page } from 'playwright-core';
 import type { Core } from '../../electron/services/core.ts';
 import type { WebHost } from '../../electron/web/server.ts';
-import { chromiumMissing, launchChromium, screenshotPath } from '../support/browser.ts';
+import {
+  chromiumMissing,
+  launchChromium,
+  openAppPage,
+  screenshotPath,
+} from '../support/browser.ts';
 import { RENDERER_DIST, startTestHost } from '../support/web-host.ts';
 
 const uiMissing = fs.existsSync(`${RENDERER_DIST}/index.html`)
@@ -24,12 +29,7 @@ describe.skipIf(skip)('Cairn in a browser', () => {
   beforeAll(async () => {
     ({ host, core } = await startTestHost());
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text());
-    });
-    page.on('pageerror', (e) => consoleErrors.push(e.message));
-    await page.goto(host.url);
+    page = await openAppPage(browser, host.url, consoleErrors, { width: 1280, height: 800 });
   });
 
   afterAll(async () => {
