@@ -1,5 +1,4 @@
 import type { Core } from '../services/core.ts';
-import { FileSecretStore } from '../services/secrets/file-secret-store.ts';
 import { listSpecFiles, readWorkspaceFile } from '../services/workspace/workspace.ts';
 import type { Handlers } from './dispatch.ts';
 import { createModelHandlers } from './handlers/models.ts';
@@ -9,12 +8,12 @@ import { createConsentHandlers } from './handlers/consent.ts';
 import { createRepoHandlers, type RepoHandlerOptions } from './handlers/repo.ts';
 
 export interface HandlerOptions {
-  /** Git sync options; the secret store defaults to a 0600 file in the data folder. */
+  /** Git sync options; the secret store defaults to the core's. */
   repo?: Partial<RepoHandlerOptions>;
 }
 
 export function createHandlers(core: Core, options: HandlerOptions = {}): Handlers {
-  const secrets = options.repo?.secrets ?? new FileSecretStore(core.dataDir);
+  const secrets = options.repo?.secrets ?? core.secrets;
   return {
     ...createRepoHandlers(core, { ...options.repo, secrets }),
     ...createDriftHandlers(core, options.repo?.env),

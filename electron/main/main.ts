@@ -51,6 +51,12 @@ async function start(): Promise<void> {
   hardenSessions();
   serveRenderer(path.join(appRoot, 'dist', 'renderer'));
   const dataDir = process.env.CAIRN_DATA_DIR ? resolveDataDir(undefined) : app.getPath('userData');
+  // Tokens and API keys: Electron safeStorage (Keychain, DPAPI, libsecret/KWallet), opened after
+  // 'ready' as Electron requires. On Linux without a keyring (basic_text) the store's warning
+  // says keys are only obfuscated; it goes to the log here and over IPC in repo.status'
+  // tokenStorage (kind and warning) for the UI. The CLI and the web host keep the 0600 file.
+  const secrets = openSafeStorageSecretStore(dataDir, safeStorage);
+  if (secrets.warning) console.warn(`Cairn: ${secrets.warning}`);
   const core = new Core({
     dataDir,
     host: 'electron',
@@ -60,16 +66,10 @@ async function start(): Promise<void> {
     models: {
       launcher: utilityWorkerLauncher(path.join(appRoot, 'dist', 'main', 'inference-worker.mjs')),
     },
+    secrets,
+    packageRoot: appRoot,
   });
-  // Tokens and API keys: Electron safeStorage (Keychain, DPAPI, libsecret/KWallet), opened after
-  // 'ready' as Electron requires. On Linux without a keyring (basic_text) the store's warning
-  // says keys are only obfuscated; it goes to the log here and over IPC in repo.status'
-  // tokenStorage (kind and warning) for the UI. The CLI and the web host keep the 0600 file.
-  const secrets = openSafeStorageSecretStore(dataDir, safeStorage);
-  if (secrets.warning) console.warn(`Cairn: ${secrets.warning}`);
-  bridgeIpc(
-    createDispatcher(createHandlers(core, { repo: { secrets } }), (line) => console.error(line)),
-  );
+  bridgeIpc(createDispatcher(createHandlers(core), (line) => console.error(line)));
   app.on('will-quit', () => core.close());
   createWindow();
   app.on('activate', () => {

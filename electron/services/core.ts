@@ -5,6 +5,10 @@ import type { Database } from 'better-sqlite3';
 import { ModelsService, type ModelsServiceOptions } from './models/models-service.ts';
 import { DATABASE_FILE, openDatabase, schemaVersion } from './store/database.ts';
 import { ModelRegistryStore } from './store/model-registry-store.ts';
+import { packageRoot } from './package-root.ts';
+import { FileSecretStore } from './secrets/file-secret-store.ts';
+import type { SecretStore } from './secrets/secret-store.ts';
+import { createWorkflowServices, type WorkflowServices } from './workflows/workflow-services.ts';
 import { recentWorkspaces, rememberWorkspace } from './store/recent-workspaces.ts';
 import { openWorkspace, type SpecListingCache } from './workspace/workspace.ts';
 import type { WorkspaceSummary } from '../ipc/contract.ts';
@@ -18,6 +22,10 @@ export interface CoreOptions {
   nativeBinding?: string;
   /** On-device model settings (GPU mode, context size, catalog); see ModelsService. */
   models?: Omit<ModelsServiceOptions, 'registry' | 'dataDir'>;
+  /** Tokens and API keys; a user-only file in the data folder unless the host has better. */
+  secrets?: SecretStore;
+  /** Where built-in workflows and templates are read from; the package root by default. */
+  packageRoot?: string;
 }
 
 export class Core {
@@ -30,12 +38,17 @@ export class Core {
   listingCache: SpecListingCache = new Map();
   private modelsService: ModelsService | null = null;
   private readonly modelsOptions: CoreOptions['models'];
+  readonly secrets: SecretStore;
+  private readonly packageRoot: string | undefined;
+  private workflowServices: WorkflowServices | null = null;
 
   constructor(options: CoreOptions) {
     this.modelsOptions = options.models;
     this.dataDir = options.dataDir;
     this.host = options.host;
     this.version = options.version;
+    this.secrets = options.secrets ?? new FileSecretStore(options.dataDir);
+    this.packageRoot = options.packageRoot;
     this.db = openDatabase(options.dataDir, { nativeBinding: options.nativeBinding });
     if (options.workspace) this.openWorkspace(options.workspace);
   }
@@ -78,6 +91,18 @@ export class Core {
       dataDir: this.dataDir,
     });
     return this.modelsService;
+  }
+
+  /** Workflow runs, records, consent and budgets; assembled on first use. */
+  get workflows(): WorkflowServices {
+    this.workflowServices ??= createWorkflowServices({
+      db: this.db,
+      dataDir: this.dataDir,
+      models: this.models,
+      secrets: this.secrets,
+      packageRoot: this.packageRoot ?? packageRoot(),
+    });
+    return this.workflowServices;
   }
 
   close(): void {

@@ -4,6 +4,10 @@ import { StatusBar } from './components/StatusBar.tsx';
 import { VIEWS } from './state/app-slice.ts';
 import { useCairn } from './state/store.ts';
 import { ConsentView } from './views/ConsentView.tsx';
+import { CostsView } from './views/CostsView.tsx';
+import { DriftView } from './views/DriftView.tsx';
+import { RecordsView } from './views/RecordsView.tsx';
+import { ReviewView } from './views/ReviewView.tsx';
 import { ModelsView } from './views/ModelsView.tsx';
 import { RunsView } from './views/RunsView.tsx';
 import { SettingsView } from './views/SettingsView.tsx';
@@ -11,10 +15,14 @@ import { WorkspaceView } from './views/WorkspaceView.tsx';
 
 const VIEW_COMPONENTS = {
   workspace: WorkspaceView,
+  review: ReviewView,
   runs: RunsView,
+  records: RecordsView,
+  drift: DriftView,
+  costs: CostsView,
   models: ModelsView,
-  settings: SettingsView,
   consent: ConsentView,
+  settings: SettingsView,
 } as const;
 
 export function App() {
@@ -35,7 +43,7 @@ export function App() {
   }, [loadConsent]);
 
   useEffect(() => {
-    // Alt+1…5 switch views: keyboard first.
+    // Alt+1…9 switch views: keyboard first.
     const onKey = (e: KeyboardEvent) => {
       const index = Number(e.key) - 1;
       const target = VIEWS[index];

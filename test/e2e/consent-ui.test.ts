@@ -102,7 +102,7 @@ describe.skipIf(skip)('the consent dialog', () => {
   it('shows how many requests wait, and the queue', async () => {
     await page.getByRole('heading', { name: 'sample-workspace' }).waitFor();
     await page.getByLabel('2 waiting for your decision').waitFor();
-    await page.keyboard.press('Alt+5');
+    await page.keyboard.press('Alt+8');
     await page.getByRole('heading', { name: 'Waiting for your decision (2)' }).waitFor();
     expect(await page.locator('.request-item').count()).toBe(2);
   });
@@ -141,7 +141,7 @@ describe.skipIf(skip)('the consent dialog', () => {
     expect(server.requests).toHaveLength(1);
     expect(server.requests[0]!.rawBody).not.toContain('maya@example.org');
     await page.keyboard.press('Alt+1');
-    await page.keyboard.press('Alt+5');
+    await page.keyboard.press('Alt+8');
     await page.locator('.egress-log tbody tr').first().waitFor();
     expect(await page.locator('.egress-log tbody tr').count()).toBe(1);
     expect(await page.locator('.egress-log').textContent()).toContain('sent');

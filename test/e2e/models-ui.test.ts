@@ -110,7 +110,7 @@ describe.skipIf(skip)('the Models view', () => {
 
   it('shows this machine and the catalog with a fit estimate for it', async () => {
     await page.getByRole('heading', { name: 'sample-workspace' }).waitFor();
-    await page.keyboard.press('Alt+3');
+    await page.keyboard.press('Alt+7');
     await page.getByRole('heading', { name: 'Models', level: 1 }).waitFor();
     const machine = page.locator('.facts.hardware');
     await machine.waitFor();

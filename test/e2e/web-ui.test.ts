@@ -10,6 +10,7 @@ import {
   launchChromium,
   openAppPage,
   screenshotPath,
+  seriousAxeViolations,
 } from '../support/browser.ts';
 import { RENDERER_DIST, startTestHost } from '../support/web-host.ts';
 
@@ -62,8 +63,12 @@ describe.skipIf(skip)('Cairn in a browser', () => {
     await page.screenshot({ path: screenshotPath('workspace'), fullPage: true });
   });
 
+  it('has no serious accessibility violations (axe-core, WCAG 2.1 AA)', async () => {
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
   it('moves between views from the keyboard', async () => {
-    await page.keyboard.press('Alt+4');
+    await page.keyboard.press('Alt+9');
     await page.getByRole('heading', { name: 'Settings' }).waitFor();
     expect(await page.locator('.facts').textContent()).toContain(
       `schema version ${LATEST_SCHEMA_VERSION}`,

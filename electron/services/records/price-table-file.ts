@@ -6,7 +6,7 @@ import path from 'node:path';
 import { isMap, parseDocument, type Document } from 'yaml';
 import { PriceTableSchema, type PriceTable } from '../../../workflows/records/price-table.ts';
 import { positionMapper } from '../../../workflows/specs/source-text.ts';
-import { packageRoot } from '../../cli/package-info.ts';
+import { packageRoot } from '../package-root.ts';
 
 export const PRICES_FILE = 'prices.yaml';
 

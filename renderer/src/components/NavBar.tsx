@@ -3,10 +3,14 @@ import { useCairn } from '../state/store.ts';
 
 const LABELS: Record<View, string> = {
   workspace: 'Workspace',
+  review: 'Review',
   runs: 'Runs',
+  records: 'Records',
+  drift: 'Drift',
+  costs: 'Costs',
   models: 'Models',
-  settings: 'Settings',
   consent: 'Consent',
+  settings: 'Settings',
 };
 
 export function NavBar() {

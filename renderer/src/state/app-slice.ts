@@ -4,7 +4,18 @@ import type { ConnectionState } from '../transport/websocket.ts';
 import { api } from './api.ts';
 import type { CairnState } from './store.ts';
 
-export const VIEWS = ['workspace', 'runs', 'models', 'settings', 'consent'] as const;
+/** In navigation order; Alt+1…9 follow it. */
+export const VIEWS = [
+  'workspace',
+  'review',
+  'runs',
+  'records',
+  'drift',
+  'costs',
+  'models',
+  'consent',
+  'settings',
+] as const;
 export type View = (typeof VIEWS)[number];
 
 export interface AppSlice {

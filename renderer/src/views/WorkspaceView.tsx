@@ -42,7 +42,8 @@ export function WorkspaceView() {
         </p>
         <SpecList />
       </aside>
-      <div className="content">
+      {/* Scrolls on its own, so it takes the focus for keyboard scrolling. */}
+      <div className="content" tabIndex={0} role="region" aria-label="Spec text">
         <FileViewer />
       </div>
     </section>
