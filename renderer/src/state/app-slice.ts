@@ -18,8 +18,18 @@ export const VIEWS = [
 ] as const;
 export type View = (typeof VIEWS)[number];
 
+/** A run another view asks for (the Review view's "Run spec-review"); the Runs view takes it. */
+export interface RunRequest {
+  workflowId: string;
+  itemId: string | null;
+}
+
 export interface AppSlice {
   view: View;
+  runRequest: RunRequest | null;
+  /** Opens the Runs view with this workflow (and work item) chosen, ready to estimate. */
+  requestRun(request: RunRequest): void;
+  clearRunRequest(): void;
   connection: ConnectionState;
   info: AppInfo | null;
   infoError: CairnError | null;
@@ -30,6 +40,9 @@ export interface AppSlice {
 
 export const createAppSlice: StateCreator<CairnState, [], [], AppSlice> = (set) => ({
   view: 'workspace',
+  runRequest: null,
+  requestRun: (runRequest) => set({ runRequest, view: 'runs' }),
+  clearRunRequest: () => set({ runRequest: null }),
   connection: 'connecting',
   info: null,
   infoError: null,
