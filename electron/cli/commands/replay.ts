@@ -1,7 +1,7 @@
 import { parseCommandArgs, parseFormat, type Command } from '../command.ts';
 import { EXIT } from '../exit-codes.ts';
 import { onePositional, withRecords } from '../open-records.ts';
-import { formatReplayText } from '../output/replay-text.ts';
+import { formatReplayText } from '../../../workflows/records/replay-text.ts';
 
 export const replayCommand: Command = {
   name: 'replay',

@@ -1,7 +1,5 @@
 import { ModelsService } from '../../services/models/models-service.ts';
-import { LocalModelPort } from '../../services/records/local-model-port.ts';
-import { loadPriceTable } from '../../services/records/price-table-file.ts';
-import { rerunCall } from '../../services/records/rerun.ts';
+import { localRerun } from '../../services/records/rerun.ts';
 import { ModelRegistryStore } from '../../services/store/model-registry-store.ts';
 import { parseCommandArgs, parseFormat, UsageError, type Command } from '../command.ts';
 import { EXIT } from '../exit-codes.ts';
@@ -41,8 +39,6 @@ still recorded).`,
     if (!values.model) throw new UsageError('say which model to re-run on with --model <model-id>');
     const modelId = values.model;
     return withRecords(values['data-dir'], io, async ({ dataDir, db, records }) => {
-      const source = records.get(id);
-      const { table } = loadPriceTable(dataDir);
       const models = new ModelsService({
         registry: new ModelRegistryStore(db),
         dataDir,
@@ -51,12 +47,10 @@ still recorded).`,
       const controller = new AbortController();
       void io.stopped.then(() => controller.abort());
       try {
-        const port = new LocalModelPort(models, modelId);
-        io.err(`Re-running ${source.id} on ${port.record.summary.name} (${port.record.id})…`);
-        const outcome = await rerunCall(source, port, records, {
-          prices: table,
-          signal: controller.signal,
-        });
+        const rerun = localRerun({ records, models, dataDir, sourceId: id, modelId });
+        const { source } = rerun;
+        io.err(`Re-running ${source.id} on ${rerun.model.summary.name} (${rerun.model.id})…`);
+        const outcome = await rerun.run({ signal: controller.signal });
         if (format === 'json') {
           io.out(
             JSON.stringify(

@@ -2,7 +2,7 @@
 import type { FieldComparison } from '../../../workflows/records/compare-outputs.ts';
 import type { Envelope } from '../../../workflows/records/envelope.ts';
 import type { RerunOutcome } from '../../services/records/rerun.ts';
-import { formatMoney } from './replay-text.ts';
+import { formatMoney } from '../../../workflows/records/replay-text.ts';
 
 const MAX_VALUE = 160;
 

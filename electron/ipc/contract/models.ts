@@ -5,7 +5,7 @@ import { z } from 'zod';
 
 const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
 /** A model id (12 hex digits) or a longer prefix of its SHA-256. */
-const ModelIdSchema = z
+export const ModelIdSchema = z
   .string()
   .regex(/^[0-9a-f]{6,64}$/, 'must be a model id: 6 to 64 lowercase hex digits');
 const CatalogIdSchema = z

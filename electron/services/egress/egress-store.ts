@@ -158,6 +158,16 @@ export class SqliteEgressStore implements EgressStore {
     );
   }
 
+  /** The request a recorded call went out under (the call's record links back to its consent). */
+  findByCallId(callId: string): EgressRequest | null {
+    const row = this.db
+      .prepare(
+        'SELECT * FROM egress_requests WHERE call_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
+      )
+      .get(callId) as RequestRow | undefined;
+    return row ? toRequest(row) : null;
+  }
+
   /** The queue (waiting for a decision or for the network) or the whole log, newest first. */
   list(
     filter: { statuses?: EgressStatus[]; runId?: string; limit?: number } = {},

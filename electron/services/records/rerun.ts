@@ -15,6 +15,11 @@ import {
 } from '../../../workflows/records/compare-outputs.ts';
 import type { Envelope } from '../../../workflows/records/envelope.ts';
 import { costOf, zeroCost, type PriceTable } from '../../../workflows/records/price-table.ts';
+import type { ModelRecord } from '../../../native-models/registry/registry-port.ts';
+import type { ModelsService } from '../models/models-service.ts';
+import { LocalModelPort } from './local-model-port.ts';
+import { loadPriceTable } from './price-table-file.ts';
+import type { RecordStore } from './record-store.ts';
 
 export interface RerunOptions {
   prices: PriceTable | null;
@@ -102,4 +107,33 @@ export async function rerunCall(
     );
   }
   return { source, envelope, comparison: compareOutputs(source.output, envelope.output) };
+}
+
+export interface LocalRerun {
+  source: Envelope;
+  /** The registered on-device model the call will be re-run on. */
+  model: ModelRecord;
+  run(options?: Pick<RerunOptions, 'onText' | 'signal'>): Promise<RerunOutcome>;
+}
+
+/**
+ * A re-run of a recorded call on a registered on-device model, as `cairn rerun` and the Records
+ * view make it: the source is looked up (an id or a unique prefix), then the price table of the
+ * data folder, then the model, so each failure names what is wrong before anything runs.
+ */
+export function localRerun(options: {
+  records: RecordStore;
+  models: ModelsService;
+  dataDir: string;
+  sourceId: string;
+  modelId: string;
+}): LocalRerun {
+  const source = options.records.get(options.sourceId);
+  const { table } = loadPriceTable(options.dataDir);
+  const port = new LocalModelPort(options.models, options.modelId);
+  return {
+    source,
+    model: port.record,
+    run: (run = {}) => rerunCall(source, port, options.records, { prices: table, ...run }),
+  };
 }

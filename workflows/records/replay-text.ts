@@ -1,6 +1,7 @@
-// `cairn replay` as text: everything the envelope holds, messages and output verbatim between
-// marker lines, so a reader sees exactly what the model was sent and what it said.
-import type { Envelope } from '../../../workflows/records/envelope.ts';
+// A recorded call as text (`cairn replay`, and the Records view's "Copy as text"): everything the
+// envelope holds, messages and output verbatim between marker lines, so a reader sees exactly
+// what the model was sent and what it said.
+import type { Envelope } from './envelope.ts';
 
 const dash = (value: string | number | null) => (value === null ? '-' : String(value));
 const ms = (value: number | null) => (value === null ? '-' : `${Math.round(value * 10) / 10} ms`);
