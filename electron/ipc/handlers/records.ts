@@ -7,10 +7,7 @@ import type { Core } from '../../services/core.ts';
 import { SqliteEgressStore } from '../../services/egress/egress-store.ts';
 import { LOCAL_PROVIDER } from '../../services/records/local-model-port.ts';
 import { PriceTableError } from '../../services/records/price-table-file.ts';
-import {
-  AmbiguousRecordError,
-  RecordNotFoundError,
-} from '../../services/records/record-store.ts';
+import { AmbiguousRecordError, RecordNotFoundError } from '../../services/records/record-store.ts';
 import { InvalidCursorError, RecordQuery } from '../../services/records/record-query.ts';
 import { localRerun, RerunFailedError } from '../../services/records/rerun.ts';
 import type { RecordComparison, RecordDetail, recordChannels } from '../contract/records.ts';

@@ -108,9 +108,9 @@ export class RecordQuery {
     const limit = Math.max(1, Math.min(MAX_PAGE_SIZE, Math.floor(options.limit)));
     const { conditions, params } = filterConditions(filter);
     const total = (
-      this.db
-        .prepare(`SELECT COUNT(*) AS n FROM model_calls ${where(conditions)}`)
-        .get(params) as { n: number }
+      this.db.prepare(`SELECT COUNT(*) AS n FROM model_calls ${where(conditions)}`).get(params) as {
+        n: number;
+      }
     ).n;
     const paged = [...conditions];
     if (options.after) {
