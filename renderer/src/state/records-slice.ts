@@ -15,7 +15,7 @@ export type { RecordComparison, RecordDetail, RecordFilter, RecordSummary };
 
 export const RECORDS_PAGE_SIZE = 50;
 /** How much of a running re-run's text the view keeps to show (its tail). */
-const PREVIEW_CHARS = 1500;
+const PREVIEW_CHARS = 600;
 
 export type RerunState =
   | {
@@ -195,7 +195,7 @@ export const createRecordsSlice: StateCreator<CairnState, [], [], RecordsSlice> 
           status: 'running',
           sourceId,
           modelId,
-          modelName: null,
+          modelName: get().rerunModels?.find((m) => m.id === modelId)?.name ?? null,
           preview: '',
           chars: 0,
           startedAt: Date.now(),

@@ -25,7 +25,7 @@ export function CopyButton({ text, what }: Props) {
       type="button"
       className="copy-button"
       onClick={copy}
-      aria-label={`Copy ${what}`}
+      aria-label={`${state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed:' : 'Copy'} ${what}`}
       title={state === 'failed' ? 'The clipboard refused; select the text and copy it.' : undefined}
     >
       <span aria-live="polite">

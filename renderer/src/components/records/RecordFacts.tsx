@@ -1,4 +1,5 @@
 import type { RecordDetail } from '../../state/records-slice.ts';
+import { useCairn } from '../../state/store.ts';
 import { CopyButton } from './CopyButton.tsx';
 import { formatTime, modelLabel } from './format.ts';
 import { TextBlock } from './TextBlock.tsx';
@@ -19,6 +20,7 @@ export function RecordFacts({ detail }: { detail: RecordDetail }) {
   const e = detail.envelope;
   const m = e.model;
   const p = e.params;
+  const showRun = useCairn((s) => s.showRecordsForRun);
   return (
     <div className="records-facts-grid">
       <section className="panel" aria-labelledby="record-call-facts">
@@ -27,7 +29,17 @@ export function RecordFacts({ detail }: { detail: RecordDetail }) {
           <dt>Recorded</dt>
           <dd>{formatTime(e.createdAt)}</dd>
           <dt>Run</dt>
-          <dd className="records-mono">{dash(e.runId)}</dd>
+          <dd>
+            <span className="records-mono">{dash(e.runId)}</span>
+            {e.runId && (
+              <>
+                {' '}
+                <button type="button" className="link-button" onClick={() => showRun(e.runId!)}>
+                  All calls of this run
+                </button>
+              </>
+            )}
+          </dd>
           <dt>Pass</dt>
           <dd>{dash(e.passId)}</dd>
           <dt>Work item</dt>

@@ -8,7 +8,6 @@ import {
   formatTime,
   OUTCOME_LABEL,
   outcomeOf,
-  shortId,
 } from './format.ts';
 
 interface Props {
@@ -102,7 +101,7 @@ export function RecordList({ focusId }: Props) {
                       void openRecord(r.id);
                     }}
                   >
-                    {shortId(r.id)}
+                    {r.id}
                   </button>
                   {r.rerunOf && <span className="records-tag">re-run</span>}
                 </td>

@@ -58,7 +58,7 @@ export function RerunPanel({ source }: { source: Envelope }) {
             if (chosen) start(chosen);
           }}
         >
-          <label htmlFor={`${id}-model`}>Model</label>
+          <label htmlFor={`${id}-model`}>Re-run on</label>
           <select
             id={`${id}-model`}
             value={chosen}
@@ -73,11 +73,13 @@ export function RerunPanel({ source }: { source: Envelope }) {
             ))}
           </select>
           {running ? (
-            <button type="button" className="danger" onClick={cancel}>
+            // Keyed apart: the Re-run submit button must not take over this element mid-click
+            // (its activation would submit the form and start a new re-run).
+            <button key="cancel" type="button" className="danger" onClick={cancel}>
               Cancel re-run
             </button>
           ) : (
-            <button type="submit" className="primary" disabled={!chosen || busyElsewhere}>
+            <button key="run" type="submit" className="primary" disabled={!chosen || busyElsewhere}>
               Re-run
             </button>
           )}
@@ -96,7 +98,10 @@ export function RerunPanel({ source }: { source: Envelope }) {
               mine.chars === 0 ? 'loading the model' : `${formatCount(mine.chars)} characters`
             }
           />
-          <p role="status">
+          <p role="status" className="visually-hidden">
+            Re-running on {mine.modelName ?? 'the model'}
+          </p>
+          <p>
             {mine.chars === 0
               ? `Loading ${mine.modelName ?? 'the model'}… (a first run on this machine also measures its speed)`
               : `Generating on ${mine.modelName ?? 'the model'}: ${formatCount(mine.chars)} characters`}{' '}

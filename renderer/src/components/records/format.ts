@@ -53,10 +53,6 @@ export function modelLabel(model: Envelope['model'], registeredName: string | nu
   return model.tier === 'local' ? `model ${model.name}` : `${model.provider} ${model.name}`;
 }
 
-export function shortId(id: string): string {
-  return id.length > 14 ? `${id.slice(0, 13)}…` : id;
-}
-
 /** A JSON value for reading: pretty-printed, `undefined` said in words. */
 export function formatJson(value: unknown): string {
   return value === undefined ? '(absent)' : JSON.stringify(value, null, 2);
