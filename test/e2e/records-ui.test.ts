@@ -235,16 +235,19 @@ describe.skipIf(skip)('the Records view', () => {
     await page.getByRole('button', { name: 'Copy message 2 (user)' }).click();
     await page.getByRole('button', { name: 'Copied message 2 (user)' }).waitFor();
     expect(await readClipboard(page)).toBe(summary.messages[1]!.content);
-    await page.getByRole('button', { name: 'Copy the whole call as text' }).click();
+    await page.getByRole('button', { name: 'Copy as text' }).click();
     const replay = await readClipboard(page);
     expect(replay).toContain(`Call ${summary.id} (generation)`);
     expect(replay).toContain(summary.messages[1]!.content);
 
     expect(await seriousAxeViolations(page)).toEqual([]);
-    await page.screenshot({ path: screenshotPath('records-detail'), fullPage: true });
+    // The view scrolls inside the window: a tall window shows the whole call at once.
+    await page.setViewportSize({ width: 1280, height: 2400 });
+    await page.screenshot({ path: screenshotPath('records-detail') });
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.screenshot({ path: screenshotPath('records-detail-dark') });
     await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // Escape goes back to the list, with the focus on the call that was open.
     await page.keyboard.press('Escape');
@@ -301,9 +304,10 @@ describe.skipIf(skip)('the Records view', () => {
     expect(await columns.nth(1).textContent()).toMatch(/Cost\s*0 USD/);
 
     expect(await seriousAxeViolations(page)).toEqual([]);
-    await compare.scrollIntoViewIfNeeded();
+    await page.setViewportSize({ width: 1280, height: 1400 });
+    await compare.evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await page.screenshot({ path: screenshotPath('records-compare') });
-    await page.screenshot({ path: screenshotPath('records-compare-full'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // The re-run is on record, and opening it shows the same comparison.
     await page.getByRole('button', { name: `Open call ${rerun!.id}` }).click();

@@ -63,9 +63,13 @@ export function RecordDetail({ onBack }: { onBack(): void }) {
         <span className={`records-outcome outcome-${outcome}`}>{OUTCOME_LABEL[outcome]}</span>
         {e.rerunOf && <span className="records-tag">re-run</span>}
         <span className="records-head-actions">
-          <CopyButton text={e.id} what="call id" />
-          <CopyButton text={formatReplayText(e).join('\n')} what="the whole call as text" />
-          <CopyButton text={JSON.stringify(e, null, 2)} what="the record as JSON" />
+          <CopyButton text={e.id} what="call id" label="Copy id" />
+          <CopyButton
+            text={formatReplayText(e).join('\n')}
+            what="the call as text"
+            label="Copy as text"
+          />
+          <CopyButton text={JSON.stringify(e, null, 2)} what="the record" label="Copy as JSON" />
         </span>
       </header>
       <p className="muted">
@@ -112,6 +116,18 @@ export function RecordDetail({ onBack }: { onBack(): void }) {
           <CopyButton text={JSON.stringify(e.messages, null, 2)} what="all messages as JSON" />
         </div>
         <MessageList messages={e.messages} />
+        {e.params.jsonSchema && (
+          <details className="records-schema">
+            <summary>
+              JSON schema {e.params.schemaName ?? ''}: the grammar the output was decoded under
+            </summary>
+            <TextBlock
+              title="JSON schema"
+              what="JSON schema"
+              text={JSON.stringify(e.params.jsonSchema, null, 2)}
+            />
+          </details>
+        )}
         {e.retrieved.length > 0 && (
           <>
             <h4>Built from</h4>

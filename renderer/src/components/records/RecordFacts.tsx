@@ -2,7 +2,6 @@ import type { RecordDetail } from '../../state/records-slice.ts';
 import { useCairn } from '../../state/store.ts';
 import { CopyButton } from './CopyButton.tsx';
 import { formatTime, modelLabel } from './format.ts';
-import { TextBlock } from './TextBlock.tsx';
 
 const dash = (v: string | number | null) => (v === null ? '–' : String(v));
 
@@ -139,16 +138,6 @@ export function RecordFacts({ detail }: { detail: RecordDetail }) {
             </>
           )}
         </dl>
-        {p.jsonSchema && (
-          <details className="records-schema">
-            <summary>JSON schema{p.schemaName ? ` ${p.schemaName}` : ''}</summary>
-            <TextBlock
-              title="JSON schema"
-              what="JSON schema"
-              text={JSON.stringify(p.jsonSchema, null, 2)}
-            />
-          </details>
-        )}
       </section>
     </div>
   );

@@ -107,7 +107,11 @@ export function RecordList({ focusId }: Props) {
                 </td>
                 <td className="records-when">{formatTime(r.createdAt)}</td>
                 <td>
-                  <span className="records-mono">{r.runId ?? 'no run'}</span>
+                  {r.runId ? (
+                    <span className="records-mono">{r.runId}</span>
+                  ) : (
+                    <span className="muted">no run</span>
+                  )}
                   {r.passId && <span className="muted"> · {r.passId}</span>}
                 </td>
                 <td>
