@@ -15,7 +15,6 @@ import { fetchRemote, setRemote, setUpstream } from '../../electron/services/rep
 import { requireRepository } from '../../electron/services/repo/repository.ts';
 import type { WebHost } from '../../electron/web/server.ts';
 import {
-  chromiumMissing,
   launchChromium,
   openAppPage,
   screenshotPath,
@@ -25,12 +24,9 @@ import { NO_GLOBAL_GIT } from '../support/cairn-repo.ts';
 import { startGitServer, type GitServer } from '../support/git-http-server.ts';
 import { commitAll, git } from '../support/native-git.ts';
 import { SAMPLE_WORKSPACE, tempDir } from '../support/temp-dir.ts';
-import { RENDERER_DIST, startTestHost } from '../support/web-host.ts';
+import { browserTestsSkip, RENDERER_DIST, startTestHost } from '../support/web-host.ts';
 
-const uiMissing = fs.existsSync(`${RENDERER_DIST}/index.html`)
-  ? null
-  : 'the renderer is not built (npm run build:renderer)';
-const skip = chromiumMissing ?? uiMissing;
+const skip = browserTestsSkip;
 if (skip) console.warn(`Skipping the review view test: ${skip}`);
 
 const TOKEN = 'ghp_review0ui0token000000000000000000000';

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { WebSocket } from 'ws';
@@ -6,9 +7,17 @@ import { createDispatcher } from '../../electron/ipc/dispatch.ts';
 import { createHandlers, type HandlerOptions } from '../../electron/ipc/handlers.ts';
 import { Core } from '../../electron/services/core.ts';
 import { startWebHost, type WebHost } from '../../electron/web/server.ts';
+import { chromiumMissing } from './browser.ts';
 import { SAMPLE_WORKSPACE, tempDir } from './temp-dir.ts';
 
 export const RENDERER_DIST = path.resolve('dist/renderer');
+
+/** Why the browser tests cannot run here (no Chromium, or the renderer is not built), or null. */
+export const browserTestsSkip: string | null =
+  chromiumMissing ??
+  (fs.existsSync(`${RENDERER_DIST}/index.html`)
+    ? null
+    : 'the renderer is not built (npm run build:renderer)');
 
 /**
  * A real web host over a real core (SQLite in a temp folder) on the sample workspace, or on

@@ -22,7 +22,8 @@ export interface NetworkSlice {
 }
 
 export const createNetworkSlice: StateCreator<CairnState, [], [], NetworkSlice> = (set) => ({
-  online: typeof navigator === 'undefined' ? true : navigator.onLine,
+  // Typed by hand: tests load this slice in Node, where there is no navigator.
+  online: (globalThis as { navigator?: { onLine?: boolean } }).navigator?.onLine ?? true,
   remoteReachable: null,
   remoteCheckedAt: null,
   commitsWaiting: 0,

@@ -129,7 +129,11 @@ export const createReviewSlice: StateCreator<CairnState, [], [], ReviewSlice> = 
     if (!result.ok) return set({ reviewError: result.error });
     const value = result.value;
     if (value.remoteReachable !== null) get().noteRemote(value.remoteReachable);
-    await Promise.all([get().loadReviewComments(), get().loadRepoState()]);
+    await Promise.all([
+      get().loadReviewComments(),
+      get().loadRepoState(),
+      get().loadReviewVersions(),
+    ]);
     set({ reviewShareResult: value });
   },
   async loadReviewWaitingWork() {

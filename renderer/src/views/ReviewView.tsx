@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
+import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { ChangeList, type Kind } from '../components/review/ChangeList.tsx';
 import { DiffFilters, KINDS } from '../components/review/DiffFilters.tsx';
 import { RequirementList } from '../components/review/RequirementList.tsx';
@@ -74,18 +75,7 @@ export function ReviewView() {
         </button>
       </header>
       <VersionPicker />
-      {error && (
-        <div className="error" role="alert">
-          <p>{error.message}</p>
-          {error.issues && (
-            <ul>
-              {error.issues.map((i) => (
-                <li key={i}>{i}</li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      {error && <ErrorNotice error={error} />}
       <div className="review-grid">
         <div className="review-main" ref={main} aria-busy={state === 'loading'}>
           {state === 'loading' && (

@@ -1,7 +1,7 @@
-import { useId } from 'react';
 import type { ReviewDiff } from '../../../../electron/ipc/contract/review.ts';
 import type { Kind } from './ChangeList.tsx';
 import { KIND_LABEL } from './RequirementChangeCard.tsx';
+import { SearchBox } from './SearchBox.tsx';
 
 export const KINDS: readonly Kind[] = ['added', 'removed', 'modified', 'renamed'];
 
@@ -15,7 +15,6 @@ interface Props {
 
 /** The counts by kind, each a toggle that shows or hides that kind, and a text filter. */
 export function DiffFilters({ diff, kinds, onToggle, query, onQuery }: Props) {
-  const searchId = useId();
   return (
     <div className="diff-filters">
       <div role="group" aria-label="Show changes of kind">
@@ -32,16 +31,7 @@ export function DiffFilters({ diff, kinds, onToggle, query, onQuery }: Props) {
         ))}
       </div>
       <span className="muted small">{diff.unchanged} unchanged</span>
-      <label htmlFor={searchId} className="visually-hidden">
-        Filter changes by ID, title, file or text
-      </label>
-      <input
-        id={searchId}
-        type="search"
-        placeholder="Filter by ID, title, file or text"
-        value={query}
-        onChange={(e) => onQuery(e.target.value)}
-      />
+      <SearchBox label="Filter by ID, title, file or text" value={query} onChange={onQuery} />
     </div>
   );
 }

@@ -1,7 +1,8 @@
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ReviewDiff } from '../../../../electron/ipc/contract/review.ts';
 import { useCairn } from '../../state/store.ts';
 import { CommentThread } from './CommentThread.tsx';
+import { SearchBox } from './SearchBox.tsx';
 
 const SHOWN = 40;
 
@@ -10,7 +11,6 @@ export function RequirementList({ diff }: { diff: ReviewDiff }) {
   const comments = useCairn((s) => s.reviewComments);
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState<string | null>(null);
-  const searchId = useId();
   const counts = useMemo(() => {
     const map = new Map<string, number>();
     for (const c of comments) {
@@ -28,16 +28,7 @@ export function RequirementList({ diff }: { diff: ReviewDiff }) {
   return (
     <section className="requirement-list" aria-labelledby="all-requirements-title">
       <h2 id="all-requirements-title">All requirements in “{diff.to.label}”</h2>
-      <label htmlFor={searchId} className="visually-hidden">
-        Find a requirement to comment on
-      </label>
-      <input
-        id={searchId}
-        type="search"
-        placeholder="Find a requirement to comment on"
-        value={query}
-        onChange={(e) => setQuery(e.target.value)}
-      />
+      <SearchBox label="Find a requirement to comment on" value={query} onChange={setQuery} />
       <ul>
         {matching.slice(0, SHOWN).map((r) => {
           const key = `${r.path}#${r.id}`;
