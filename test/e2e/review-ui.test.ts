@@ -140,6 +140,15 @@ describe.skipIf(skip)('the review view', () => {
     await card('REQ-C4VJ6P').waitFor({ state: 'detached' });
     await filters.getByRole('button', { name: 'Removed 1' }).click();
     await card('REQ-C4VJ6P').waitFor();
+
+    // J and K move between the changed requirements.
+    const focused = () => page.locator('[data-change-card]:focus .change-title').textContent();
+    await page.keyboard.press('j');
+    expect(await focused()).toContain('REQ-2HNB8W');
+    await page.keyboard.press('j');
+    expect(await focused()).toContain('REQ-5RZC1E');
+    await page.keyboard.press('k');
+    expect(await focused()).toContain('REQ-2HNB8W');
     await page.screenshot({ path: screenshotPath('review-diff'), fullPage: true });
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.emulateMedia({ colorScheme: 'dark' });
