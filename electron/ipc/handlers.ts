@@ -6,6 +6,7 @@ import { createSpecHandlers } from './handlers/specs.ts';
 import { createDriftHandlers } from './handlers/drift.ts';
 import { createConsentHandlers } from './handlers/consent.ts';
 import { createRepoHandlers, type RepoHandlerOptions } from './handlers/repo.ts';
+import { createReviewHandlers } from './handlers/review.ts';
 
 export interface HandlerOptions {
   /** Git sync options; the secret store defaults to the core's. */
@@ -49,5 +50,6 @@ export function createHandlers(core: Core, options: HandlerOptions = {}): Handle
     ...createModelHandlers(core),
     ...createSpecHandlers(core),
     ...createConsentHandlers(core),
+    ...createReviewHandlers(core, { ...options.repo, secrets }),
   };
 }
