@@ -11,4 +11,6 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: '?', does: 'Show these shortcuts', where: 'Anywhere outside a text field' },
   { keys: 'Escape', does: 'Close a dialog (cancels it)', where: 'Dialogs' },
   { keys: 'Tab / Shift+Tab', does: 'Move between controls', where: 'Anywhere' },
+  { keys: 'J / K', does: 'Next / previous changed requirement', where: 'Review' },
+  { keys: 'Ctrl+Enter', does: 'Save the comment you are writing', where: 'Review' },
 ];
