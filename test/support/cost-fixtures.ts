@@ -46,14 +46,62 @@ const t = (input: number, cachedInput: number, output: number): TokenCounts => (
 
 export const COST_FIXTURE_CALLS: readonly Call[] = [
   // The feature run: two local calls today, one cloud call yesterday.
-  { id: 'CALL-F1', daysAgo: 0, run: 'feature', tokens: t(1000, 200, 300), totalMs: 4000, loadMs: 500, cost: 0 },
-  { id: 'CALL-F2', daysAgo: 0, run: 'feature', tokens: t(2000, 1500, 500), totalMs: 6000, loadMs: 0, cost: 0 },
-  { id: 'CALL-F3', daysAgo: 1, run: 'feature', tokens: t(3000, 0, 700), totalMs: 2500, loadMs: 0, cost: 0.125 },
+  {
+    id: 'CALL-F1',
+    daysAgo: 0,
+    run: 'feature',
+    tokens: t(1000, 200, 300),
+    totalMs: 4000,
+    loadMs: 500,
+    cost: 0,
+  },
+  {
+    id: 'CALL-F2',
+    daysAgo: 0,
+    run: 'feature',
+    tokens: t(2000, 1500, 500),
+    totalMs: 6000,
+    loadMs: 0,
+    cost: 0,
+  },
+  {
+    id: 'CALL-F3',
+    daysAgo: 1,
+    run: 'feature',
+    tokens: t(3000, 0, 700),
+    totalMs: 2500,
+    loadMs: 0,
+    cost: 0.125,
+  },
   // The bug run: a cloud call three days ago.
-  { id: 'CALL-B1', daysAgo: 3, run: 'bug', tokens: t(500, 100, 250), totalMs: 1500, loadMs: 0, cost: 0.5 },
+  {
+    id: 'CALL-B1',
+    daysAgo: 3,
+    run: 'bug',
+    tokens: t(500, 100, 250),
+    totalMs: 1500,
+    loadMs: 0,
+    cost: 0.5,
+  },
   // A re-run outside any run, 10 days ago; and one 45 days ago, outside a 30-day period.
-  { id: 'CALL-R1', daysAgo: 10, run: null, tokens: t(100, 0, 50), totalMs: 800, loadMs: 200, cost: 0 },
-  { id: 'CALL-OLD', daysAgo: 45, run: 'bug', tokens: t(9000, 0, 9000), totalMs: 90000, loadMs: 0, cost: 7 },
+  {
+    id: 'CALL-R1',
+    daysAgo: 10,
+    run: null,
+    tokens: t(100, 0, 50),
+    totalMs: 800,
+    loadMs: 200,
+    cost: 0,
+  },
+  {
+    id: 'CALL-OLD',
+    daysAgo: 45,
+    run: 'bug',
+    tokens: t(9000, 0, 9000),
+    totalMs: 90000,
+    loadMs: 0,
+    cost: 7,
+  },
 ];
 
 /** What the fixture sums to over the last 30 days. */
@@ -79,7 +127,12 @@ export function seedCosts(db: Database, workspaceRoot: string, now = new Date())
     folder: null,
     workspaceRoot,
   });
-  const bug = items.create({ kind: 'bug', title: 'Outbox loses notes', folder: null, workspaceRoot });
+  const bug = items.create({
+    kind: 'bug',
+    title: 'Outbox loses notes',
+    folder: null,
+    workspaceRoot,
+  });
   const run = (id: string, workflow: string, title: string, item: WorkItem) =>
     runs.createRun({
       id,

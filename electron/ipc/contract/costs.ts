@@ -71,29 +71,33 @@ export const BudgetInputSchema = z
     block: Limit,
   })
   .strict()
-  .superRefine((b, ctx) => {
-    if (b.soft === null && b.hard === null && b.block === null) {
-      ctx.addIssue({ code: 'custom', path: ['soft'], message: 'give at least one limit' });
-    }
-    const order = [
-      ['soft', b.soft],
-      ['hard', b.hard],
-      ['block', b.block],
-    ] as const;
-    for (let i = 0; i < order.length; i++) {
-      for (let j = i + 1; j < order.length; j++) {
-        const [lower, low] = order[i]!;
-        const [upper, high] = order[j]!;
-        if (low !== null && high !== null && low > high) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [lower],
-            message: `the ${lower} limit must not be above the ${upper} limit`,
-          });
+  .superRefine(
+    (b, ctx) => {
+      if (b.soft === null && b.hard === null && b.block === null) {
+        ctx.addIssue({ code: 'custom', path: ['soft'], message: 'give at least one limit' });
+      }
+      const order = [
+        ['soft', b.soft],
+        ['hard', b.hard],
+        ['block', b.block],
+      ] as const;
+      for (let i = 0; i < order.length; i++) {
+        for (let j = i + 1; j < order.length; j++) {
+          const [lower, low] = order[i]!;
+          const [upper, high] = order[j]!;
+          if (low !== null && high !== null && low > high) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [lower],
+              message: `the ${lower} limit must not be above the ${upper} limit`,
+            });
+          }
         }
       }
-    }
-  });
+    },
+    // Also when an amount is wrong, so the form shows every problem at once.
+    { when: () => true },
+  );
 export type BudgetInput = z.input<typeof BudgetInputSchema>;
 
 export const costChannels = {

@@ -37,7 +37,14 @@ export function createCostHandlers(core: Core): CostHandlers {
       ...currency(),
     }),
     'budgets.set': ({ scope, key, soft, hard, block }) => {
-      const budget = { scope, key: keyOf(scope, key), currency: currency().currency, soft, hard, block };
+      const budget = {
+        scope,
+        key: keyOf(scope, key),
+        currency: currency().currency,
+        soft,
+        hard,
+        block,
+      };
       budgets().set(budget);
       const saved = budgets()
         .list()

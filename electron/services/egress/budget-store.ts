@@ -88,8 +88,9 @@ export class BudgetStore implements BudgetPort {
 
   /** Removes the budget; false when there was none. */
   remove(scope: BudgetScope, key: string): boolean {
-    return this.db.prepare('DELETE FROM budgets WHERE scope = ? AND key = ?').run(scope, key)
-      .changes > 0;
+    return (
+      this.db.prepare('DELETE FROM budgets WHERE scope = ? AND key = ?').run(scope, key).changes > 0
+    );
   }
 
   list(): BudgetUse[] {

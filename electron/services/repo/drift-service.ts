@@ -39,8 +39,7 @@ export interface DriftOptions {
 }
 
 export type DriftProgress =
-  | IndexProgress
-  | { phase: 'analysing'; done: number; total: number | null };
+  IndexProgress | { phase: 'analysing'; done: number; total: number | null };
 
 /** How often (in files) analysis progress is reported and a cancel is noticed. */
 const REPORT_EVERY = 200;

@@ -1,11 +1,19 @@
 import { create } from 'zustand';
 import { createAppSlice, type AppSlice } from './app-slice.ts';
 import { createConsentSlice, type ConsentSlice } from './consent-slice.ts';
+import { createCostsSlice, type CostsSlice } from './costs-slice.ts';
+import { createDriftSlice, type DriftSlice } from './drift-slice.ts';
 import { createLintSlice, type LintSlice } from './lint-slice.ts';
 import { createModelsSlice, type ModelsSlice } from './models-slice.ts';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspace-slice.ts';
 
-export type CairnState = AppSlice & WorkspaceSlice & LintSlice & ConsentSlice & ModelsSlice;
+export type CairnState = AppSlice &
+  WorkspaceSlice &
+  LintSlice &
+  ConsentSlice &
+  ModelsSlice &
+  CostsSlice &
+  DriftSlice;
 
 export const useCairn = create<CairnState>()((...a) => ({
   ...createAppSlice(...a),
@@ -13,4 +21,6 @@ export const useCairn = create<CairnState>()((...a) => ({
   ...createLintSlice(...a),
   ...createConsentSlice(...a),
   ...createModelsSlice(...a),
+  ...createCostsSlice(...a),
+  ...createDriftSlice(...a),
 }));

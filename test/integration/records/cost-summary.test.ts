@@ -6,11 +6,7 @@ import { costSummary } from '../../../electron/services/records/cost-summary.ts'
 import { RecordStore } from '../../../electron/services/records/record-store.ts';
 import { openDatabase } from '../../../electron/services/store/database.ts';
 import { sampleEnvelope } from '../../support/envelopes.ts';
-import {
-  COST_FIXTURE_TOTALS,
-  seedCosts,
-  type CostFixture,
-} from '../../support/cost-fixtures.ts';
+import { COST_FIXTURE_TOTALS, seedCosts, type CostFixture } from '../../support/cost-fixtures.ts';
 import { tempDir } from '../../support/temp-dir.ts';
 
 const NOW = new Date('2026-11-20T15:00:00.000Z');
