@@ -9,6 +9,7 @@ import { driftChannels } from './contract/drift.ts';
 import { repoChannels } from './contract/repo.ts';
 import { consentChannels } from './contract/consent.ts';
 import { reviewChannels } from './contract/review.ts';
+import { costChannels } from './contract/costs.ts';
 
 export const ERROR_CODES = [
   'invalid_input',
@@ -114,6 +115,7 @@ export const contract = {
   ...driftChannels,
   ...consentChannels,
   ...reviewChannels,
+  ...costChannels,
 } as const;
 
 export type Contract = typeof contract;

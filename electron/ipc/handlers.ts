@@ -5,6 +5,7 @@ import { createModelHandlers } from './handlers/models.ts';
 import { createSpecHandlers } from './handlers/specs.ts';
 import { createDriftHandlers } from './handlers/drift.ts';
 import { createConsentHandlers } from './handlers/consent.ts';
+import { createCostHandlers } from './handlers/costs.ts';
 import { createRepoHandlers, type RepoHandlerOptions } from './handlers/repo.ts';
 import { createReviewHandlers } from './handlers/review.ts';
 
@@ -51,5 +52,6 @@ export function createHandlers(core: Core, options: HandlerOptions = {}): Handle
     ...createSpecHandlers(core),
     ...createConsentHandlers(core),
     ...createReviewHandlers(core, { ...options.repo, secrets }),
+    ...createCostHandlers(core),
   };
 }

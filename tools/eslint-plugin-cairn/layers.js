@@ -31,6 +31,7 @@ export const RENDERER_PACKAGES = [
   'codemirror',
   /^@tanstack\//,
   'recharts',
+  'chart.js',
 ];
 
 /**

@@ -1,6 +1,8 @@
 import { create } from 'zustand';
 import { createAppSlice, type AppSlice } from './app-slice.ts';
 import { createConsentSlice, type ConsentSlice } from './consent-slice.ts';
+import { createCostsSlice, type CostsSlice } from './costs-slice.ts';
+import { createDriftSlice, type DriftSlice } from './drift-slice.ts';
 import { createLintSlice, type LintSlice } from './lint-slice.ts';
 import { createModelsSlice, type ModelsSlice } from './models-slice.ts';
 import { createNetworkSlice, type NetworkSlice } from './network-slice.ts';
@@ -13,7 +15,9 @@ export type CairnState = AppSlice &
   ConsentSlice &
   ModelsSlice &
   ReviewSlice &
-  NetworkSlice;
+  NetworkSlice &
+  CostsSlice &
+  DriftSlice;
 
 export const useCairn = create<CairnState>()((...a) => ({
   ...createAppSlice(...a),
@@ -23,4 +27,6 @@ export const useCairn = create<CairnState>()((...a) => ({
   ...createModelsSlice(...a),
   ...createReviewSlice(...a),
   ...createNetworkSlice(...a),
+  ...createCostsSlice(...a),
+  ...createDriftSlice(...a),
 }));
