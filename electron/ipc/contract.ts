@@ -8,6 +8,8 @@ import { specChannels } from './contract/specs.ts';
 import { driftChannels } from './contract/drift.ts';
 import { repoChannels } from './contract/repo.ts';
 import { consentChannels } from './contract/consent.ts';
+import { reviewChannels } from './contract/review.ts';
+import { costChannels } from './contract/costs.ts';
 import { recordChannels } from './contract/records.ts';
 
 export const ERROR_CODES = [
@@ -113,6 +115,8 @@ export const contract = {
   ...repoChannels,
   ...driftChannels,
   ...consentChannels,
+  ...reviewChannels,
+  ...costChannels,
   ...recordChannels,
 } as const;
 

@@ -5,8 +5,10 @@ import { createModelHandlers } from './handlers/models.ts';
 import { createSpecHandlers } from './handlers/specs.ts';
 import { createDriftHandlers } from './handlers/drift.ts';
 import { createConsentHandlers } from './handlers/consent.ts';
+import { createCostHandlers } from './handlers/costs.ts';
 import { createRecordHandlers } from './handlers/records.ts';
 import { createRepoHandlers, type RepoHandlerOptions } from './handlers/repo.ts';
+import { createReviewHandlers } from './handlers/review.ts';
 
 export interface HandlerOptions {
   /** Git sync options; the secret store defaults to the core's. */
@@ -50,6 +52,8 @@ export function createHandlers(core: Core, options: HandlerOptions = {}): Handle
     ...createModelHandlers(core),
     ...createSpecHandlers(core),
     ...createConsentHandlers(core),
+    ...createReviewHandlers(core, { ...options.repo, secrets }),
+    ...createCostHandlers(core),
     ...createRecordHandlers(core),
   };
 }

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { NavBar } from './components/NavBar.tsx';
+import { ShortcutsDialog } from './components/frame/ShortcutsDialog.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
 import { VIEWS } from './state/app-slice.ts';
 import { useCairn } from './state/store.ts';
@@ -30,6 +31,8 @@ export function App() {
   const setView = useCairn((s) => s.setView);
   const loadInfo = useCairn((s) => s.loadInfo);
   const loadConsent = useCairn((s) => s.loadConsent);
+  const shortcutsOpen = useCairn((s) => s.shortcutsOpen);
+  const setShortcutsOpen = useCairn((s) => s.setShortcutsOpen);
 
   useEffect(() => {
     void loadInfo();
@@ -50,11 +53,14 @@ export function App() {
       if (e.altKey && target) {
         e.preventDefault();
         setView(target);
+      } else if (e.key === '?' && !e.altKey && !e.ctrlKey && !e.metaKey && !isTyping(e.target)) {
+        e.preventDefault();
+        setShortcutsOpen(true);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [setView]);
+  }, [setView, setShortcutsOpen]);
 
   const Current = VIEW_COMPONENTS[view];
   return (
@@ -64,6 +70,13 @@ export function App() {
         <Current />
       </main>
       <StatusBar />
+      {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
     </div>
   );
+}
+
+/** True in text fields and the editor, where ? is a character, not a shortcut. */
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }

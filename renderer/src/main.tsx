@@ -4,7 +4,10 @@ import { App } from './App.tsx';
 import { setApi } from './state/api.ts';
 import { useCairn } from './state/store.ts';
 import { pickTransport } from './transport/pick.ts';
+import { startTheme } from './theme.ts';
 import './styles.css';
+
+startTheme();
 
 const { api } = pickTransport((state) => useCairn.getState().setConnection(state));
 setApi(api);

@@ -78,6 +78,36 @@ describe.skipIf(skip)('Cairn in a browser', () => {
     await page.getByRole('heading', { name: 'sample-workspace' }).waitFor();
   });
 
+  it('lists its keyboard shortcuts on ? and closes the list on Escape', async () => {
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('?');
+    const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('Switch view');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('follows the system theme until the user picks one, and keeps the pick', async () => {
+    // A string: the test project is type-checked without DOM types.
+    const background = () =>
+      page.evaluate<string>('getComputedStyle(document.body).backgroundColor');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(background).toBe('rgb(23, 25, 29)');
+    await page.getByRole('radio', { name: 'Light' }).check();
+    await expect.poll(background).toBe('rgb(247, 247, 245)');
+    await page.reload();
+    await page.getByRole('heading', { name: 'sample-workspace' }).waitFor();
+    expect(await background()).toBe('rgb(247, 247, 245)');
+    await page.getByRole('radio', { name: 'Dark' }).check();
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect.poll(background).toBe('rgb(23, 25, 29)');
+    await page.screenshot({ path: screenshotPath('workspace-dark') });
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.getByRole('radio', { name: 'System' }).check();
+  });
+
   it('runs under the strict CSP without errors', () => {
     expect(consoleErrors).toEqual([]);
   });

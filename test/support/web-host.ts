@@ -1,27 +1,40 @@
+import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { WebSocket } from 'ws';
 import type { Result, ServerMessage } from '../../electron/ipc/contract.ts';
 import { createDispatcher } from '../../electron/ipc/dispatch.ts';
-import { createHandlers } from '../../electron/ipc/handlers.ts';
+import { createHandlers, type HandlerOptions } from '../../electron/ipc/handlers.ts';
 import { Core } from '../../electron/services/core.ts';
 import { startWebHost, type WebHost } from '../../electron/web/server.ts';
+import { chromiumMissing } from './browser.ts';
 import { SAMPLE_WORKSPACE, tempDir } from './temp-dir.ts';
 
 export const RENDERER_DIST = path.resolve('dist/renderer');
 
-/** A real web host over a real core (SQLite in a temp folder) on the sample workspace. */
+/** Why the browser tests cannot run here (no Chromium, or the renderer is not built), or null. */
+export const browserTestsSkip: string | null =
+  chromiumMissing ??
+  (fs.existsSync(`${RENDERER_DIST}/index.html`)
+    ? null
+    : 'the renderer is not built (npm run build:renderer)');
+
+/**
+ * A real web host over a real core (SQLite in a temp folder) on the sample workspace, or on
+ * `options.workspace`, with `options.handlers` (a short git timeout, say).
+ */
 export async function startTestHost(
   staticDir = RENDERER_DIST,
+  options: { workspace?: string; handlers?: HandlerOptions } = {},
 ): Promise<{ host: WebHost; core: Core }> {
   const core = new Core({
     dataDir: tempDir('cairn-data-'),
     host: 'web',
     version: '0.0.0-test',
-    workspace: SAMPLE_WORKSPACE,
+    workspace: options.workspace ?? SAMPLE_WORKSPACE,
   });
   const host = await startWebHost({
-    dispatcher: createDispatcher(createHandlers(core)),
+    dispatcher: createDispatcher(createHandlers(core, options.handlers)),
     staticDir,
   });
   return { host, core };

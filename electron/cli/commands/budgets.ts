@@ -1,5 +1,10 @@
 import path from 'node:path';
-import type { BudgetScope } from '../../services/egress/budget-store.ts';
+import {
+  BUDGET_SCOPES,
+  BudgetKeyError,
+  budgetKey,
+  type BudgetScope,
+} from '../../services/egress/budget-store.ts';
 import { parseCommandArgs, parseFormat, UsageError, type CliIo, type Command } from '../command.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { openWorkflowSession } from '../workflow-session.ts';
@@ -23,8 +28,6 @@ Options:
   --currency CODE      default USD (the price table's currency)
   --format text|json   output format (default: text)
   --data-dir DIR       where Cairn keeps its database`;
-
-const SCOPES: readonly BudgetScope[] = ['workspace', 'item', 'month'];
 
 function amount(value: string | undefined, flag: string): number | null {
   if (value === undefined) return null;
@@ -66,20 +69,18 @@ async function run(argv: string[], io: CliIo): Promise<ExitCode> {
         }
       return EXIT.ok;
     }
-    if (!scopeArg || !(SCOPES as readonly string[]).includes(scopeArg)) {
-      throw new UsageError(`budgets ${sub} takes a scope: ${SCOPES.join(', ')}`);
+    if (!scopeArg || !(BUDGET_SCOPES as readonly string[]).includes(scopeArg)) {
+      throw new UsageError(`budgets ${sub} takes a scope: ${BUDGET_SCOPES.join(', ')}`);
     }
     const scope = scopeArg as BudgetScope;
-    const key =
-      keyArg ??
-      (scope === 'workspace'
-        ? path.resolve(values.workspace ?? io.cwd)
-        : scope === 'month'
-          ? new Date().toISOString().slice(0, 7)
-          : undefined);
-    if (!key) throw new UsageError('an item budget needs the work item ID');
-    if (scope === 'month' && !/^\d{4}-\d{2}$/.test(key)) {
-      throw new UsageError(`a month is written YYYY-MM, got '${key}'`);
+    let key: string;
+    try {
+      key = budgetKey(scope, keyArg, {
+        workspaceRoot: path.resolve(values.workspace ?? io.cwd),
+      });
+    } catch (error) {
+      if (error instanceof BudgetKeyError) throw new UsageError(error.message);
+      throw error;
     }
     if (sub === 'remove') {
       budgets.remove(scope, key);
@@ -88,7 +89,7 @@ async function run(argv: string[], io: CliIo): Promise<ExitCode> {
     }
     const budget = {
       scope,
-      key: scope === 'item' ? key.toUpperCase() : key,
+      key,
       currency: values.currency ?? 'USD',
       soft: amount(values.soft, '--soft'),
       hard: amount(values.hard, '--hard'),

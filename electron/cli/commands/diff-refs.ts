@@ -9,9 +9,8 @@ import {
   type RequirementChange,
   type SpecText,
 } from '../../../workflows/drift/requirement-changes.ts';
-import { guard } from '../../services/repo/errors.ts';
-import { requireRepository, resolveRevision, type Repo } from '../../services/repo/repository.ts';
-import { commitTree, listTree, looksBinary, readBlobBytes } from '../../services/repo/trees.ts';
+import { requireRepository, type Repo } from '../../services/repo/repository.ts';
+import { readWorkspaceAt } from '../../services/repo/specs-at.ts';
 import { parseCommandArgs, parseFormat, UsageError, type Command } from '../command.ts';
 import { EXIT } from '../exit-codes.ts';
 
@@ -20,18 +19,8 @@ export async function readSpecsAt(
   repo: Repo,
   ref: string,
 ): Promise<{ oid: string; files: SpecText[] }> {
-  const oid = await resolveRevision(repo, ref);
-  return guard({ action: `read the specs at ${ref}`, dir: repo.dir }, async () => {
-    const files: SpecText[] = [];
-    const decoder = new TextDecoder();
-    for (const [file, entry] of await listTree(repo, await commitTree(repo, oid))) {
-      if (!/\.(md|markdown)$/i.test(file) || !file.startsWith(repo.prefix)) continue;
-      const bytes = await readBlobBytes(repo, entry.oid);
-      if (!looksBinary(bytes))
-        files.push({ path: file.slice(repo.prefix.length), text: decoder.decode(bytes) });
-    }
-    return { oid, files };
-  });
+  const { oid, input } = await readWorkspaceAt(repo, ref, (rel) => /\.(md|markdown)$/i.test(rel));
+  return { oid, files: input.files };
 }
 
 function formatChanges(changes: RequirementChange[], from: string, to: string): string {

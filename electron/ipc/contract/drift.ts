@@ -3,6 +3,8 @@ import { z } from 'zod';
 
 const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) =>
   ({ kind: 'call', input, output }) as const;
+const stream = <I extends z.ZodType, E extends z.ZodType>(input: I, event: E) =>
+  ({ kind: 'subscription', input, event }) as const;
 
 export const DriftCommitSchema = z.object({
   oid: z.string(),
@@ -58,11 +60,28 @@ export const DriftReportSchema = z.object({
   baselineProblem: z.string().nullable(),
 });
 
+const DriftInputSchema = z.object({ since: z.string().min(1).max(300).optional() }).strict();
+
+/** The report as it computes: new commits read and indexed, then files at HEAD analysed. */
+export const DriftRunEventSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('progress'),
+    phase: z.enum(['reading', 'indexing', 'analysing']),
+    done: z.number().int(),
+    total: z.number().int().nullable(),
+  }),
+  z.object({ type: z.literal('done'), report: DriftReportSchema }),
+  z.object({
+    type: z.literal('error'),
+    error: z.object({ code: z.string(), message: z.string() }),
+  }),
+]);
+export type DriftRunEvent = z.infer<typeof DriftRunEventSchema>;
+
 export const driftChannels = {
-  'drift.report': call(
-    z.object({ since: z.string().min(1).max(300).optional() }).strict(),
-    DriftReportSchema,
-  ),
+  'drift.report': call(DriftInputSchema, DriftReportSchema),
+  /** The same report with progress; stopping it stops the indexing between batches. */
+  'drift.run': stream(DriftInputSchema, DriftRunEventSchema),
   /** Accepts findings (by key, or all of them) into .cairn/drift-baseline.yaml. */
   'drift.accept': call(
     z

@@ -16,6 +16,18 @@ export function createDriftHandlers(core: Core, env?: NodeJS.ProcessEnv): DriftH
       const repo = await requireRepository(root);
       return exclusive(repo.gitdir, () => driftReport(repo, core.db, root, { since }));
     },
+    'drift.run': async ({ since }, emit, signal) => {
+      const { root } = core.requireWorkspace();
+      const repo = await requireRepository(root);
+      const report = await exclusive(repo.gitdir, () =>
+        driftReport(repo, core.db, root, {
+          since,
+          signal,
+          onProgress: (p) => emit({ type: 'progress', ...p }),
+        }),
+      );
+      emit({ type: 'done', report });
+    },
     'drift.accept': async ({ keys, all, note }) => {
       const { root } = core.requireWorkspace();
       const repo = await requireRepository(root);

@@ -29,6 +29,37 @@ interface Claim {
   amount: number;
 }
 
+export const BUDGET_SCOPES: readonly BudgetScope[] = ['workspace', 'item', 'month'];
+
+export class BudgetKeyError extends Error {
+  override name = 'BudgetKeyError';
+}
+
+/**
+ * The key a budget is kept under: the workspace folder (default: the open one), the work item
+ * ID (upper case, as IDs are minted), or the month as YYYY-MM (default: this month).
+ */
+export function budgetKey(
+  scope: BudgetScope,
+  key: string | undefined,
+  defaults: { workspaceRoot: string | null; now?: Date },
+): string {
+  const given = key?.trim() || undefined;
+  if (scope === 'workspace') {
+    const root = given ?? defaults.workspaceRoot;
+    if (!root) throw new BudgetKeyError('a workspace budget needs the workspace folder');
+    return root;
+  }
+  if (scope === 'item') {
+    if (!given) throw new BudgetKeyError('an item budget needs the work item ID');
+    return given.toUpperCase();
+  }
+  const month = given ?? (defaults.now ?? new Date()).toISOString().slice(0, 7);
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
+    throw new BudgetKeyError(`a month is written YYYY-MM, got '${month}'`);
+  return month;
+}
+
 const SCOPE_COLUMN: Record<BudgetScope, string> = {
   workspace: 'workspace_root',
   item: 'work_item_id',
@@ -55,8 +86,11 @@ export class BudgetStore implements BudgetPort {
       .run(budget.scope, budget.key, budget.currency, budget.soft, budget.hard, budget.block);
   }
 
-  remove(scope: BudgetScope, key: string): void {
-    this.db.prepare('DELETE FROM budgets WHERE scope = ? AND key = ?').run(scope, key);
+  /** Removes the budget; false when there was none. */
+  remove(scope: BudgetScope, key: string): boolean {
+    return (
+      this.db.prepare('DELETE FROM budgets WHERE scope = ? AND key = ?').run(scope, key).changes > 0
+    );
   }
 
   list(): BudgetUse[] {

@@ -167,35 +167,49 @@ export class RecordStore implements RecordPort {
   totals(groupBy: TotalsGroup, filter: RecordFilter = {}): RecordTotals[] {
     const { where, params } = whereClause(filter);
     const column = GROUP_COLUMN[groupBy];
-    const sum = (path: string) => `TOTAL(json_extract(envelope, '$.${path}'))`;
     const rows = this.db
       .prepare(
-        `SELECT ${column} AS key, COUNT(*) AS calls,
-           TOTAL(input_tokens) AS input, ${sum('tokens.cachedInput')} AS cachedInput,
-           ${sum('tokens.cacheWrite')} AS cacheWrite, TOTAL(output_tokens) AS output,
-           ${sum('tokens.reasoning')} AS reasoning, TOTAL(total_ms) AS totalMs,
-           ${sum('timings.loadMs')} AS loadMs, TOTAL(cost) AS amount,
-           json_extract(envelope, '$.cost.currency') AS currency
+        `SELECT ${column} AS key, ${TOTALS_COLUMNS}
          FROM model_calls ${where}
          GROUP BY ${column}, currency ORDER BY ${column}, currency`,
       )
-      .all(params) as (Omit<RecordTotals, 'tokens' | 'money'> &
-      TokenCounts & { amount: number; currency: string })[];
-    return rows.map((r) => ({
-      key: r.key,
-      calls: r.calls,
-      tokens: {
-        input: r.input,
-        cachedInput: r.cachedInput,
-        cacheWrite: r.cacheWrite,
-        output: r.output,
-        reasoning: r.reasoning,
-      },
-      totalMs: r.totalMs,
-      loadMs: r.loadMs,
-      money: { currency: r.currency, amount: Math.round(r.amount * 1e9) / 1e9 },
-    }));
+      .all(params) as TotalsRow[];
+    return rows.map(toTotals);
   }
+}
+
+const sum = (path: string) => `TOTAL(json_extract(envelope, '$.${path}'))`;
+
+/**
+ * The sums behind every cost total, over rows of model_calls; group by a key and `currency`
+ * (money in different currencies is never added up).
+ */
+export const TOTALS_COLUMNS = `COUNT(*) AS calls,
+  TOTAL(input_tokens) AS input, ${sum('tokens.cachedInput')} AS cachedInput,
+  ${sum('tokens.cacheWrite')} AS cacheWrite, TOTAL(output_tokens) AS output,
+  ${sum('tokens.reasoning')} AS reasoning, TOTAL(total_ms) AS totalMs,
+  ${sum('timings.loadMs')} AS loadMs, TOTAL(cost) AS amount,
+  json_extract(envelope, '$.cost.currency') AS currency`;
+
+/** A row of `SELECT <key> AS key, ${TOTALS_COLUMNS}`. */
+export type TotalsRow = Omit<RecordTotals, 'tokens' | 'money'> &
+  TokenCounts & { amount: number; currency: string };
+
+export function toTotals(r: TotalsRow): RecordTotals {
+  return {
+    key: r.key,
+    calls: r.calls,
+    tokens: {
+      input: r.input,
+      cachedInput: r.cachedInput,
+      cacheWrite: r.cacheWrite,
+      output: r.output,
+      reasoning: r.reasoning,
+    },
+    totalMs: r.totalMs,
+    loadMs: r.loadMs,
+    money: { currency: r.currency, amount: Math.round(r.amount * 1e9) / 1e9 },
+  };
 }
 
 function parseRow(row: Row): Envelope {

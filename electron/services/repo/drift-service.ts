@@ -27,13 +27,22 @@ import { CairnFailure } from '../../ipc/failure.ts';
 import { writeFileAtomic } from '../files/atomic-write.ts';
 import { BlobFactsCache } from './blob-facts.ts';
 import { guard } from './errors.ts';
-import { indexHistory } from './history-index.ts';
+import { indexHistory, type IndexProgress } from './history-index.ts';
 import { fs, resolveRevision, type Repo } from './repository.ts';
 
 export interface DriftOptions {
   /** Only findings introduced by commits after this ref (a branch, tag or commit). */
   since?: string;
+  /** Where the report is: reading and indexing new commits, then reading files at HEAD. */
+  onProgress?: (progress: DriftProgress) => void;
+  signal?: AbortSignal;
 }
+
+export type DriftProgress =
+  IndexProgress | { phase: 'analysing'; done: number; total: number | null };
+
+/** How often (in files) analysis progress is reported and a cancel is noticed. */
+const REPORT_EVERY = 200;
 
 interface CommitRow {
   seq: number;
@@ -67,7 +76,8 @@ export async function driftReport(
   workspace: string,
   options: DriftOptions = {},
 ): Promise<DriftReport> {
-  const index = await indexHistory(repo, db);
+  const { onProgress, signal } = options;
+  const index = await indexHistory(repo, db, { onProgress, signal });
   if (!index.head) {
     throw new CairnFailure(
       'invalid_input',
@@ -139,7 +149,11 @@ export async function driftReport(
     facts.preload(headFiles.map((f) => f.oid));
     const specs: SpecInput[] = [];
     const code: CodeFileInput[] = [];
-    for (const file of headFiles) {
+    for (const [i, file] of headFiles.entries()) {
+      if (i % REPORT_EVERY === 0) {
+        signal?.throwIfAborted();
+        onProgress?.({ phase: 'analysing', done: i, total: headFiles.length });
+      }
       if (/\.(md|markdown)$/i.test(file.rel)) {
         const f = await facts.get(repo, file.oid, true);
         if (f.kind === 'spec' && (f.covers.length > 0 || f.requirements.length > 0)) {

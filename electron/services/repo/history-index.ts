@@ -28,6 +28,21 @@ interface NewCommit {
 }
 
 const BATCH = 1000;
+/** How often (in commits) progress is reported and a cancel is noticed. */
+const REPORT_EVERY = 100;
+
+export interface IndexProgress {
+  /** reading: walking new commits (the total is not known yet); indexing: storing them. */
+  phase: 'reading' | 'indexing';
+  done: number;
+  total: number | null;
+}
+
+export interface IndexOptions {
+  onProgress?: (progress: IndexProgress) => void;
+  /** Stops between batches; what was stored so far stays and is not read again. */
+  signal?: AbortSignal;
+}
 
 export function repoId(db: Database, repo: Repo): number {
   db.prepare('INSERT OR IGNORE INTO git_repos (gitdir, updated_at) VALUES (?, ?)').run(
@@ -54,7 +69,12 @@ export function requireFullHistory(repo: Repo): void {
   );
 }
 
-export async function indexHistory(repo: Repo, db: Database): Promise<IndexResult> {
+export async function indexHistory(
+  repo: Repo,
+  db: Database,
+  options: IndexOptions = {},
+): Promise<IndexResult> {
+  const { onProgress, signal } = options;
   const started = performance.now();
   requireFullHistory(repo);
   const id = repoId(db, repo);
@@ -68,7 +88,7 @@ export async function indexHistory(repo: Repo, db: Database): Promise<IndexResul
     const known = new Set(
       db.prepare('SELECT oid FROM git_commits WHERE repo_id = ?').pluck().all(id) as string[],
     );
-    const fresh = await readNewCommits(repo, head, known);
+    const fresh = await readNewCommits(repo, head, known, options);
     let seq =
       (db.prepare('SELECT MAX(seq) FROM git_commits WHERE repo_id = ?').pluck().get(id) as
         number | null) ?? 0;
@@ -103,6 +123,10 @@ export async function indexHistory(repo: Repo, db: Database): Promise<IndexResul
         reqs: [string, string][];
       }[] = [];
       for (const commit of fresh.slice(start, start + BATCH)) {
+        if ((start + rows.length) % REPORT_EVERY === 0) {
+          signal?.throwIfAborted();
+          onProgress?.({ phase: 'indexing', done: start + rows.length, total: fresh.length });
+        }
         const changes = await commitChanges(repo, commit, treeOf);
         const reqs: [string, string][] = [];
         for (const change of changes) {
@@ -148,12 +172,17 @@ async function readNewCommits(
   repo: Repo,
   head: string,
   known: ReadonlySet<string>,
+  { onProgress, signal }: IndexOptions,
 ): Promise<NewCommit[]> {
   const read = new Map<string, NewCommit>();
   const pending = [head];
   while (pending.length > 0) {
     const oid = pending.pop() as string;
     if (known.has(oid) || read.has(oid)) continue;
+    if (read.size % REPORT_EVERY === REPORT_EVERY - 1) {
+      signal?.throwIfAborted();
+      onProgress?.({ phase: 'reading', done: read.size, total: null });
+    }
     const { commit } = await git.readCommit({ fs, gitdir: repo.gitdir, oid, cache: repo.cache });
     read.set(oid, {
       oid,

@@ -1,5 +1,6 @@
 import { VIEWS, type View } from '../state/app-slice.ts';
 import { useCairn } from '../state/store.ts';
+import { ThemeSwitch } from './frame/ThemeSwitch.tsx';
 
 const LABELS: Record<View, string> = {
   workspace: 'Workspace',
@@ -16,6 +17,7 @@ const LABELS: Record<View, string> = {
 export function NavBar() {
   const view = useCairn((s) => s.view);
   const setView = useCairn((s) => s.setView);
+  const setShortcutsOpen = useCairn((s) => s.setShortcutsOpen);
   const pending = useCairn((s) => s.waiting?.filter((r) => r.status === 'pending').length ?? 0);
   return (
     <nav className="nav" aria-label="Views">
@@ -34,7 +36,7 @@ export function NavBar() {
             >
               {LABELS[v]}
               {v === 'consent' && pending > 0 && (
-                <span className="badge" aria-label={`${pending} waiting for your decision`}>
+                <span className="nav-count" aria-label={`${pending} waiting for your decision`}>
                   {pending}
                 </span>
               )}
@@ -42,6 +44,12 @@ export function NavBar() {
           </li>
         ))}
       </ul>
+      <div className="nav-footer">
+        <ThemeSwitch />
+        <button type="button" className="link" onClick={() => setShortcutsOpen(true)}>
+          Keyboard shortcuts <kbd>?</kbd>
+        </button>
+      </div>
     </nav>
   );
 }

@@ -30,6 +30,8 @@ export interface AppSlice {
   /** Opens the Runs view with this workflow (and work item) chosen, ready to estimate. */
   requestRun(request: RunRequest): void;
   clearRunRequest(): void;
+  shortcutsOpen: boolean;
+  setShortcutsOpen(open: boolean): void;
   connection: ConnectionState;
   info: AppInfo | null;
   infoError: CairnError | null;
@@ -43,6 +45,8 @@ export const createAppSlice: StateCreator<CairnState, [], [], AppSlice> = (set) 
   runRequest: null,
   requestRun: (runRequest) => set({ runRequest, view: 'runs' }),
   clearRunRequest: () => set({ runRequest: null }),
+  shortcutsOpen: false,
+  setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
   connection: 'connecting',
   info: null,
   infoError: null,

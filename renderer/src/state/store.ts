@@ -1,8 +1,12 @@
 import { create } from 'zustand';
 import { createAppSlice, type AppSlice } from './app-slice.ts';
 import { createConsentSlice, type ConsentSlice } from './consent-slice.ts';
+import { createCostsSlice, type CostsSlice } from './costs-slice.ts';
+import { createDriftSlice, type DriftSlice } from './drift-slice.ts';
 import { createLintSlice, type LintSlice } from './lint-slice.ts';
 import { createModelsSlice, type ModelsSlice } from './models-slice.ts';
+import { createNetworkSlice, type NetworkSlice } from './network-slice.ts';
+import { createReviewSlice, type ReviewSlice } from './review-slice.ts';
 import { createRecordsSlice, type RecordsSlice } from './records-slice.ts';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspace-slice.ts';
 
@@ -11,6 +15,10 @@ export type CairnState = AppSlice &
   LintSlice &
   ConsentSlice &
   ModelsSlice &
+  ReviewSlice &
+  NetworkSlice &
+  CostsSlice &
+  DriftSlice &
   RecordsSlice;
 
 export const useCairn = create<CairnState>()((...a) => ({
@@ -19,5 +27,9 @@ export const useCairn = create<CairnState>()((...a) => ({
   ...createLintSlice(...a),
   ...createConsentSlice(...a),
   ...createModelsSlice(...a),
+  ...createReviewSlice(...a),
+  ...createNetworkSlice(...a),
+  ...createCostsSlice(...a),
+  ...createDriftSlice(...a),
   ...createRecordsSlice(...a),
 }));

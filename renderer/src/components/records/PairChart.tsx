@@ -1,18 +1,9 @@
 import { useEffect, useRef } from 'react';
-import {
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart,
-  Legend,
-  LinearScale,
-  Tooltip,
-} from 'chart.js';
-
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
+import type { Chart } from 'chart.js';
+import { useChartTheme } from '../costs/chart-theme.ts';
 
 interface Props {
-  /** Says what the chart shows, for its heading and for screen readers. */
+  /** Says what the chart shows, for its caption and for screen readers. */
   title: string;
   /** The measures (rows), e.g. ['Input', 'Output']. */
   labels: string[];
@@ -21,64 +12,60 @@ interface Props {
   format: (value: number) => string;
 }
 
-function cssVar(name: string): string {
-  return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
-}
+/** The first call in the muted colour, the other in the accent: the same in light and dark. */
+const SERIES_COLORS = ['--muted', '--accent'];
 
-/** Two calls' numbers side by side as horizontal bars, in the theme's colors. */
+/** Two calls' numbers side by side as horizontal bars (Chart.js), in the theme's colours. */
 export function PairChart({ title, labels, series, format }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
+  const theme = useChartTheme();
   useEffect(() => {
-    if (!canvas.current) return;
-    const colors = () => [cssVar('--muted'), cssVar('--accent')];
-    const chart = new Chart(canvas.current, {
-      type: 'bar',
-      data: {
-        labels,
-        datasets: series.map((s, i) => ({
-          label: s.name,
-          data: s.values,
-          backgroundColor: colors()[i % 2],
-          borderRadius: 3,
-        })),
-      },
-      options: {
-        indexAxis: 'y',
-        responsive: true,
-        maintainAspectRatio: false,
-        animation: false,
-        plugins: {
-          legend: { labels: { color: cssVar('--text'), boxWidth: 12 } },
-          tooltip: {
-            callbacks: { label: (c) => `${c.dataset.label}: ${format(Number(c.raw))}` },
+    let chart: Chart | null = null;
+    let cancelled = false;
+    // Chart.js loads with the first chart, not with the app (as in the Costs view).
+    void import('../costs/chart-setup.ts').then(({ Chart }) => {
+      if (cancelled || !canvas.current) return;
+      chart = new Chart(canvas.current, {
+        type: 'bar',
+        data: {
+          labels,
+          datasets: series.map((s, i) => ({
+            label: s.name,
+            data: s.values,
+            backgroundColor: theme.color(SERIES_COLORS[i % SERIES_COLORS.length]!),
+            borderWidth: 0,
+            maxBarThickness: 18,
+          })),
+        },
+        options: {
+          indexAxis: 'y',
+          responsive: true,
+          maintainAspectRatio: false,
+          animation: false,
+          font: { family: theme.font },
+          plugins: {
+            legend: { labels: { color: theme.text, boxWidth: 12, font: { family: theme.font } } },
+            tooltip: {
+              callbacks: { label: (c) => `${c.dataset.label ?? ''}: ${format(c.parsed.x ?? 0)}` },
+            },
+          },
+          scales: {
+            x: {
+              beginAtZero: true,
+              grid: { color: theme.grid },
+              border: { color: theme.grid },
+              ticks: { color: theme.muted, callback: (v) => format(Number(v)) },
+            },
+            y: { grid: { display: false }, ticks: { color: theme.text } },
           },
         },
-        scales: {
-          x: {
-            beginAtZero: true,
-            ticks: { color: cssVar('--muted'), callback: (v) => format(Number(v)) },
-            grid: { color: cssVar('--border') },
-          },
-          y: { ticks: { color: cssVar('--text') }, grid: { display: false } },
-        },
-      },
+      });
     });
-    // Dark and light themes follow the system: recolor when it changes.
-    const scheme = window.matchMedia('(prefers-color-scheme: dark)');
-    const recolor = () => {
-      chart.data.datasets.forEach((d, i) => (d.backgroundColor = colors()[i % 2]));
-      chart.options.plugins!.legend!.labels!.color = cssVar('--text');
-      chart.options.scales!.x!.ticks!.color = cssVar('--muted');
-      chart.options.scales!.x!.grid!.color = cssVar('--border');
-      chart.options.scales!.y!.ticks!.color = cssVar('--text');
-      chart.update();
-    };
-    scheme.addEventListener('change', recolor);
     return () => {
-      scheme.removeEventListener('change', recolor);
-      chart.destroy();
+      cancelled = true;
+      chart?.destroy();
     };
-  }, [labels, series, format]);
+  }, [labels, series, format, theme]);
   const summary = labels
     .map((l, i) => `${l}: ${series.map((s) => `${s.name} ${format(s.values[i] ?? 0)}`).join(', ')}`)
     .join('; ');
@@ -86,7 +73,9 @@ export function PairChart({ title, labels, series, format }: Props) {
     <figure className="records-chart">
       <figcaption>{title}</figcaption>
       <div className="records-chart-canvas">
-        <canvas ref={canvas} role="img" aria-label={`${title}. ${summary}`} />
+        <canvas ref={canvas} role="img" aria-label={`${title}. ${summary}`}>
+          {summary}
+        </canvas>
       </div>
     </figure>
   );
