@@ -8,6 +8,9 @@ import { specChannels } from './contract/specs.ts';
 import { driftChannels } from './contract/drift.ts';
 import { repoChannels } from './contract/repo.ts';
 import { consentChannels } from './contract/consent.ts';
+import { providerChannels } from './contract/providers.ts';
+import { routingChannels } from './contract/routing.ts';
+import { settingsChannels } from './contract/settings.ts';
 
 export const ERROR_CODES = [
   'invalid_input',
@@ -112,6 +115,9 @@ export const contract = {
   ...repoChannels,
   ...driftChannels,
   ...consentChannels,
+  ...providerChannels,
+  ...routingChannels,
+  ...settingsChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -5,6 +5,9 @@ import { createModelHandlers } from './handlers/models.ts';
 import { createSpecHandlers } from './handlers/specs.ts';
 import { createDriftHandlers } from './handlers/drift.ts';
 import { createConsentHandlers } from './handlers/consent.ts';
+import { createProviderHandlers } from './handlers/providers.ts';
+import { createRoutingHandlers } from './handlers/routing.ts';
+import { createSettingsHandlers } from './handlers/settings.ts';
 import { createRepoHandlers, type RepoHandlerOptions } from './handlers/repo.ts';
 
 export interface HandlerOptions {
@@ -49,5 +52,8 @@ export function createHandlers(core: Core, options: HandlerOptions = {}): Handle
     ...createModelHandlers(core),
     ...createSpecHandlers(core),
     ...createConsentHandlers(core),
+    ...createProviderHandlers(core),
+    ...createRoutingHandlers(core),
+    ...createSettingsHandlers(core),
   };
 }
