@@ -3,9 +3,17 @@ import { createAppSlice, type AppSlice } from './app-slice.ts';
 import { createConsentSlice, type ConsentSlice } from './consent-slice.ts';
 import { createLintSlice, type LintSlice } from './lint-slice.ts';
 import { createModelsSlice, type ModelsSlice } from './models-slice.ts';
+import { createRoutingSlice, type RoutingSlice } from './routing-slice.ts';
+import { createSettingsSlice, type SettingsSlice } from './settings-slice.ts';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspace-slice.ts';
 
-export type CairnState = AppSlice & WorkspaceSlice & LintSlice & ConsentSlice & ModelsSlice;
+export type CairnState = AppSlice &
+  WorkspaceSlice &
+  LintSlice &
+  ConsentSlice &
+  ModelsSlice &
+  SettingsSlice &
+  RoutingSlice;
 
 export const useCairn = create<CairnState>()((...a) => ({
   ...createAppSlice(...a),
@@ -13,4 +21,6 @@ export const useCairn = create<CairnState>()((...a) => ({
   ...createLintSlice(...a),
   ...createConsentSlice(...a),
   ...createModelsSlice(...a),
+  ...createSettingsSlice(...a),
+  ...createRoutingSlice(...a),
 }));
