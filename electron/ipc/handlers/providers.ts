@@ -36,7 +36,7 @@ function keyStore(secrets: SecretStore) {
       : 'API keys are kept in a file in the Cairn data folder that only your user account can read.';
   return {
     kind: secrets.kind,
-    description: `${where} Cairn never shows a stored key again.`,
+    description: where,
     warning: secrets.warning,
   };
 }

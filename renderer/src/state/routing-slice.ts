@@ -24,7 +24,7 @@ export const createRoutingSlice: StateCreator<CairnState, [], [], RoutingSlice> 
     const result = await api().invoke('routing.get', {});
     set(
       result.ok
-        ? { routing: result.value, routingError: null }
+        ? { routing: result.value, routingError: null, routingNotice: null }
         : { routingError: toProblem(result.error) },
     );
   },

@@ -1,3 +1,4 @@
+import { plural } from '../../state/settings-slice.ts';
 import { useCairn } from '../../state/store.ts';
 import { formatBytes } from '../units.ts';
 import { CopyButton } from './CopyButton.tsx';
@@ -55,8 +56,7 @@ export function DataLocationPanel() {
           )}
           <dt>Records</dt>
           <dd>
-            {where.records.toLocaleString()} recorded model calls in {where.runs.toLocaleString()}{' '}
-            workflow runs
+            {plural(where.records, 'recorded model call')} in {plural(where.runs, 'workflow run')}
           </dd>
         </dl>
       )}

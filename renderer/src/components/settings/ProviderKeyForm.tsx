@@ -41,7 +41,7 @@ export function ProviderKeyForm({ provider, onDone }: Props) {
       <FormField
         label={`API key for ${provider.id}`}
         errors={problem ? [problem] : []}
-        hint={keyStore?.description}
+        hint={keyStore && !keyStore.warning ? keyStore.description : undefined}
       >
         {(c) => (
           <input

@@ -28,13 +28,12 @@ export function ProvidersPanel() {
       {keyStore && (
         <p className="key-store">
           <strong>{keyStore.kind === 'keychain' ? 'System keychain.' : 'Key file.'}</strong>{' '}
-          {keyStore.description}
-          {keyStore.warning && (
-            <span className="warn-note" role="note">
-              {' '}
-              {keyStore.warning}
-            </span>
-          )}
+          {keyStore.warning ? (
+            <span className="warn-note">{keyStore.warning}</span>
+          ) : (
+            keyStore.description
+          )}{' '}
+          Cairn never shows a stored key again.
         </p>
       )}
       {error && (
@@ -87,7 +86,7 @@ export function ProvidersPanel() {
                   <button
                     type="button"
                     onClick={() => setKeyFor(p.id)}
-                    aria-label={`${p.keyStored ? 'Replace' : 'Set'} the API key of ${p.id}`}
+                    aria-label={`${p.keyStored ? 'Replace key' : 'Set key'} of ${p.id}`}
                   >
                     {p.keyStored ? 'Replace key' : 'Set key'}
                   </button>
@@ -95,7 +94,7 @@ export function ProvidersPanel() {
                     <button
                       type="button"
                       onClick={() => void setProviderKey(p.id, null)}
-                      aria-label={`Delete the API key of ${p.id}`}
+                      aria-label={`Delete key of ${p.id}`}
                     >
                       Delete key
                     </button>
