@@ -177,6 +177,8 @@ describe.skipIf(skip)('the Settings view', () => {
     const form = page.locator('.settings .routing-form');
     await form.getByRole('radio', { name: /Forbidden/ }).check();
     await form.getByRole('button', { name: 'Add a pass rule' }).click();
+    // The new rule's name takes the focus, so it is typed next.
+    expect(await page.locator(':focus').getAttribute('aria-label')).toBe('Pass of rule 1');
     await form.getByLabel('Pass of rule 1').fill('plan');
     await form.getByLabel('Tier of plan').selectOption('cloud');
     await form.getByRole('button', { name: 'Save routing policy' }).click();

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { TIERS } from '../../../../electron/ipc/contract/routing.ts';
 import { useCairn } from '../../state/store.ts';
 import { issuesFor } from './field-issues.ts';
@@ -43,6 +43,9 @@ export function RoutingPolicyForm({ title }: Props) {
   const [message, setMessage] = useState<string | null>(null);
   const [issues, setIssues] = useState<string[]>([]);
   const id = useId();
+  /** The rule just added, whose name field takes the focus; the add button after a removal. */
+  const [added, setAdded] = useState<number | null>(null);
+  const addButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     void loadRouting();
@@ -228,6 +231,7 @@ export function RoutingPolicyForm({ title }: Props) {
                           list={`${id}-passes`}
                           value={rule.name}
                           aria-label={`Pass of rule ${index + 1}`}
+                          autoFocus={rule.key === added}
                           aria-invalid={own.length > 0 || undefined}
                           spellCheck={false}
                           onChange={(e) => update({ name: e.target.value })}
@@ -251,9 +255,10 @@ export function RoutingPolicyForm({ title }: Props) {
                         <button
                           type="button"
                           aria-label={`Remove the rule for ${rule.name || `rule ${index + 1}`}`}
-                          onClick={() =>
-                            patch({ passes: draft.passes.filter((r) => r.key !== rule.key) })
-                          }
+                          onClick={() => {
+                            patch({ passes: draft.passes.filter((r) => r.key !== rule.key) });
+                            addButton.current?.focus();
+                          }}
                         >
                           Remove
                         </button>
@@ -271,7 +276,15 @@ export function RoutingPolicyForm({ title }: Props) {
               </option>
             ))}
           </datalist>
-          <button type="button" onClick={() => patch({ passes: [...draft.passes, newRule()] })}>
+          <button
+            type="button"
+            ref={addButton}
+            onClick={() => {
+              const rule = newRule();
+              setAdded(rule.key);
+              patch({ passes: [...draft.passes, rule] });
+            }}
+          >
             Add a pass rule
           </button>
         </fieldset>
