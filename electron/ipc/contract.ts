@@ -10,6 +10,9 @@ import { repoChannels } from './contract/repo.ts';
 import { consentChannels } from './contract/consent.ts';
 import { reviewChannels } from './contract/review.ts';
 import { costChannels } from './contract/costs.ts';
+import { providerChannels } from './contract/providers.ts';
+import { routingChannels } from './contract/routing.ts';
+import { settingsChannels } from './contract/settings.ts';
 
 export const ERROR_CODES = [
   'invalid_input',
@@ -116,6 +119,9 @@ export const contract = {
   ...consentChannels,
   ...reviewChannels,
   ...costChannels,
+  ...providerChannels,
+  ...routingChannels,
+  ...settingsChannels,
 } as const;
 
 export type Contract = typeof contract;

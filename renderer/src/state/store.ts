@@ -7,6 +7,8 @@ import { createLintSlice, type LintSlice } from './lint-slice.ts';
 import { createModelsSlice, type ModelsSlice } from './models-slice.ts';
 import { createNetworkSlice, type NetworkSlice } from './network-slice.ts';
 import { createReviewSlice, type ReviewSlice } from './review-slice.ts';
+import { createRoutingSlice, type RoutingSlice } from './routing-slice.ts';
+import { createSettingsSlice, type SettingsSlice } from './settings-slice.ts';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspace-slice.ts';
 
 export type CairnState = AppSlice &
@@ -17,7 +19,9 @@ export type CairnState = AppSlice &
   ReviewSlice &
   NetworkSlice &
   CostsSlice &
-  DriftSlice;
+  DriftSlice &
+  SettingsSlice &
+  RoutingSlice;
 
 export const useCairn = create<CairnState>()((...a) => ({
   ...createAppSlice(...a),
@@ -29,4 +33,6 @@ export const useCairn = create<CairnState>()((...a) => ({
   ...createNetworkSlice(...a),
   ...createCostsSlice(...a),
   ...createDriftSlice(...a),
+  ...createSettingsSlice(...a),
+  ...createRoutingSlice(...a),
 }));
