@@ -10,6 +10,9 @@ import { repoChannels } from './contract/repo.ts';
 import { consentChannels } from './contract/consent.ts';
 import { reviewChannels } from './contract/review.ts';
 import { costChannels } from './contract/costs.ts';
+import { providerChannels } from './contract/providers.ts';
+import { routingChannels } from './contract/routing.ts';
+import { settingsChannels } from './contract/settings.ts';
 import { recordChannels } from './contract/records.ts';
 
 export const ERROR_CODES = [
@@ -117,6 +120,9 @@ export const contract = {
   ...consentChannels,
   ...reviewChannels,
   ...costChannels,
+  ...providerChannels,
+  ...routingChannels,
+  ...settingsChannels,
   ...recordChannels,
 } as const;
 

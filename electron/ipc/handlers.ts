@@ -6,6 +6,9 @@ import { createSpecHandlers } from './handlers/specs.ts';
 import { createDriftHandlers } from './handlers/drift.ts';
 import { createConsentHandlers } from './handlers/consent.ts';
 import { createCostHandlers } from './handlers/costs.ts';
+import { createProviderHandlers } from './handlers/providers.ts';
+import { createRoutingHandlers } from './handlers/routing.ts';
+import { createSettingsHandlers } from './handlers/settings.ts';
 import { createRecordHandlers } from './handlers/records.ts';
 import { createRepoHandlers, type RepoHandlerOptions } from './handlers/repo.ts';
 import { createReviewHandlers } from './handlers/review.ts';
@@ -54,6 +57,9 @@ export function createHandlers(core: Core, options: HandlerOptions = {}): Handle
     ...createConsentHandlers(core),
     ...createReviewHandlers(core, { ...options.repo, secrets }),
     ...createCostHandlers(core),
+    ...createProviderHandlers(core),
+    ...createRoutingHandlers(core),
+    ...createSettingsHandlers(core),
     ...createRecordHandlers(core),
   };
 }

@@ -21,7 +21,8 @@ export const browserTestsSkip: string | null =
 
 /**
  * A real web host over a real core (SQLite in a temp folder) on the sample workspace, or on
- * `options.workspace`, with `options.handlers` (a short git timeout, say).
+ * `options.workspace` (a copy, for tests that write to it), with `options.handlers` (a short
+ * git timeout, say).
  */
 export async function startTestHost(
   staticDir = RENDERER_DIST,

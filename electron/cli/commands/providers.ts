@@ -1,16 +1,14 @@
 // `cairn providers`: the user's hosted and cloud model providers (<dataDir>/providers.yaml) and
 // their API keys (the key store). Keys are read from standard input only, never from the
 // command line, where they would land in shell history and process lists.
+import { keyStoreDescription } from '../../services/providers/provider-keys.ts';
 import {
-  ProviderConfigSchema,
-  type ProviderConfig,
-} from '../../../native-models/remote/provider-config.ts';
-import {
-  loadProviders,
-  providersFile,
-  saveProviders,
-} from '../../services/providers/provider-file.ts';
-import { ProviderKeys } from '../../services/providers/provider-keys.ts';
+  ProviderExistsError,
+  ProviderNotFoundError,
+  ProvidersService,
+  type AddOutcome,
+  type ProviderSummary,
+} from '../../services/providers/providers-service.ts';
 import { FileSecretStore } from '../../services/secrets/file-secret-store.ts';
 import type { SecretStore } from '../../services/secrets/secret-store.ts';
 import { resolveDataDir } from '../../services/store/data-dir.ts';
@@ -94,14 +92,20 @@ function parse(argv: string[]) {
 
 type Parsed = ReturnType<typeof parse>;
 
-function describe(p: ProviderConfig, keys: ProviderKeys): string[] {
+function describe(p: ProviderSummary): string[] {
   return [
-    `${p.id}  ${p.kind}  ${p.tier}  ${p.baseUrl}  key: ${keys.has(p.id) ? 'stored' : 'not stored'}`,
+    `${p.id}  ${p.kind}  ${p.tier}  ${p.baseUrl}  key: ${p.keyStored ? 'stored' : 'not stored'}`,
     `  models: ${p.models.join(', ')}; structured output: ${p.structuredOutput}`,
   ];
 }
 
-function add(p: Parsed, dataDir: string, keys: ProviderKeys, io: CliIo): ExitCode {
+const FLAG: Record<string, string> = {
+  baseUrl: 'base-url',
+  models: 'model',
+  structuredOutput: 'structured-output',
+};
+
+function add(p: Parsed, service: ProvidersService, io: CliIo): ExitCode {
   const v = p.values;
   const missing = (['kind', 'tier', 'base-url', 'model'] as const).filter(
     (f) => v[f] === undefined,
@@ -109,42 +113,39 @@ function add(p: Parsed, dataDir: string, keys: ProviderKeys, io: CliIo): ExitCod
   if (missing.length > 0) {
     throw new UsageError(`providers add needs ${missing.map((f) => `--${f}`).join(', ')}`);
   }
-  const parsed = ProviderConfigSchema.safeParse({
-    id: p.id,
-    kind: v.kind,
-    tier: v.tier,
-    baseUrl: v['base-url'],
-    models: v.model,
-    ...(v['structured-output'] !== undefined ? { structuredOutput: v['structured-output'] } : {}),
-  });
-  if (!parsed.success) {
-    const flag: Record<string, string> = {
-      baseUrl: 'base-url',
-      models: 'model',
-      structuredOutput: 'structured-output',
-    };
-    for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0] ?? '');
-      io.err(`${field === 'id' ? 'the id' : `--${flag[field] ?? field}`}: ${issue.message}`);
-    }
-    return EXIT.failure;
-  }
-  const providers = loadProviders(dataDir);
-  const existing = providers.findIndex((x) => x.id === p.id);
-  if (existing >= 0 && !v.replace) {
+  let outcome: AddOutcome;
+  try {
+    outcome = service.add(
+      {
+        id: p.id,
+        kind: v.kind,
+        tier: v.tier,
+        baseUrl: v['base-url'],
+        models: v.model,
+        ...(v['structured-output'] !== undefined
+          ? { structuredOutput: v['structured-output'] }
+          : {}),
+      },
+      { replace: v.replace },
+    );
+  } catch (error) {
+    if (!(error instanceof ProviderExistsError)) throw error;
     io.err(`A provider '${p.id}' exists already; give --replace to replace it.`);
     return EXIT.failure;
   }
-  const next =
-    existing >= 0
-      ? providers.map((x, i) => (i === existing ? parsed.data : x))
-      : [...providers, parsed.data];
-  saveProviders(dataDir, next);
-  io.out(`${existing >= 0 ? 'Replaced' : 'Added'} ${p.id} in ${providersFile(dataDir)}.`);
-  for (const line of describe(parsed.data, keys)) io.out(line);
-  if (!keys.has(p.id)) {
+  if (!outcome.ok) {
+    for (const { field, message } of outcome.issues) {
+      io.err(`${field === 'id' ? 'the id' : `--${FLAG[field] ?? field}`}: ${message}`);
+    }
+    return EXIT.failure;
+  }
+  const { provider } = outcome;
+  const keyStored = service.keys.has(p.id);
+  io.out(`${outcome.replaced ? 'Replaced' : 'Added'} ${p.id} in ${service.file}.`);
+  for (const line of describe({ ...provider, keyStored })) io.out(line);
+  if (!keyStored) {
     io.out(
-      parsed.data.kind === 'anthropic' || parsed.data.tier === 'cloud'
+      provider.kind === 'anthropic' || provider.tier === 'cloud'
         ? `Store its API key with: cairn providers set-key ${p.id}`
         : `If the server needs an API key, store it with: cairn providers set-key ${p.id}`,
     );
@@ -154,36 +155,30 @@ function add(p: Parsed, dataDir: string, keys: ProviderKeys, io: CliIo): ExitCod
 
 async function run(
   p: Parsed,
-  dataDir: string,
-  keys: ProviderKeys,
+  service: ProvidersService,
   io: CliIo,
   deps: ProvidersCommandDeps,
 ): Promise<ExitCode> {
   const json = p.values.format === 'json';
+  const keys = service.keys;
   switch (p.sub) {
     case 'list': {
-      const providers = loadProviders(dataDir);
+      const providers = service.list();
       if (json) {
-        io.out(
-          JSON.stringify(
-            providers.map((x) => ({ ...x, keyStored: keys.has(x.id) })),
-            null,
-            2,
-          ),
-        );
+        io.out(JSON.stringify(providers, null, 2));
       } else if (providers.length === 0) {
         io.out(
           'No providers configured. Add one with `cairn providers add <id> --kind … --tier … --base-url … --model …`.',
         );
       } else {
-        for (const x of providers) for (const line of describe(x, keys)) io.out(line);
+        for (const x of providers) for (const line of describe(x)) io.out(line);
       }
       return EXIT.ok;
     }
     case 'add':
-      return add(p, dataDir, keys, io);
+      return add(p, service, io);
     case 'set-key': {
-      const provider = loadProviders(dataDir).find((x) => x.id === p.id);
+      const provider = service.find(p.id);
       if (!provider) {
         io.err(
           `No provider '${p.id}' is configured; add it first with \`cairn providers add ${p.id} …\`.`,
@@ -193,24 +188,19 @@ async function run(
       if (keys.warning) io.err(`Warning: ${keys.warning}`);
       const read = deps.readKey ?? readSecretFromStdin;
       const key = await read(`API key for ${p.id} (${provider.baseUrl}): `, io);
-      keys.set(p.id, key);
-      io.out(
-        `Stored the API key for ${p.id} (${keys.storeKind === 'file' ? 'in a file only your user account can read' : 'in the system keychain'}).`,
-      );
+      service.setKey(p.id, key);
+      io.out(`Stored the API key for ${p.id} (${keyStoreDescription(keys.storeKind)}).`);
       return EXIT.ok;
     }
     case 'remove': {
-      const providers = loadProviders(dataDir);
-      const hadKey = keys.has(p.id);
-      if (!providers.some((x) => x.id === p.id) && !hadKey) {
-        io.err(`No provider '${p.id}' is configured.`);
+      let hadKey: boolean;
+      try {
+        ({ hadKey } = service.remove(p.id));
+      } catch (error) {
+        if (!(error instanceof ProviderNotFoundError)) throw error;
+        io.err(error.message);
         return EXIT.failure;
       }
-      saveProviders(
-        dataDir,
-        providers.filter((x) => x.id !== p.id),
-      );
-      keys.delete(p.id);
       io.out(`Removed ${p.id}${hadKey ? ' and its stored API key' : ''}.`);
       return EXIT.ok;
     }
@@ -225,10 +215,8 @@ export function providersCommandWith(deps: ProvidersCommandDeps = {}): Command {
     async run(argv, io) {
       const p = parse(argv);
       const dataDir = resolveDataDir(p.values['data-dir'], io.env);
-      const keys = new ProviderKeys(
-        deps.secrets ? deps.secrets(dataDir) : new FileSecretStore(dataDir),
-      );
-      return run(p, dataDir, keys, io, deps);
+      const secrets = deps.secrets ? deps.secrets(dataDir) : new FileSecretStore(dataDir);
+      return run(p, new ProvidersService(dataDir, secrets), io, deps);
     },
   };
 }

@@ -1,8 +1,6 @@
 // Everything a host needs to send a pass off the machine: the user's providers and keys, the
 // team's routing (`.cairn/config.yaml`), the price table, budgets, the consent queue and the
 // egress log — assembled into the egress gate, which hands out one model port per tier.
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { findProvider } from '../../../native-models/remote/provider-config.ts';
 import { EgressGate } from '../../../native-models/routing/egress-gate.ts';
@@ -13,10 +11,7 @@ import {
   tablePrices,
 } from '../../../native-models/routing/gate-adapters.ts';
 import type { ModelPort } from '../../../workflows/engine/ports.ts';
-import {
-  readWorkspaceRouting,
-  type WorkspaceRouting,
-} from '../../../workflows/engine/routing-policy.ts';
+import type { WorkspaceRouting } from '../../../workflows/engine/routing-policy.ts';
 import type { EscalationTier } from '../../../workflows/engine/run-state.ts';
 import { CONFIG_PATH } from '../../../workflows/specs/workspace-config.ts';
 import { loadProviders } from '../providers/provider-file.ts';
@@ -24,6 +19,7 @@ import { ProviderKeys } from '../providers/provider-keys.ts';
 import { loadPriceTable } from '../records/price-table-file.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
 import { BudgetStore } from './budget-store.ts';
+import { readRoutingConfig } from './routing-config.ts';
 import { SqliteEgressStore } from './egress-store.ts';
 
 export class EscalationService {
@@ -40,8 +36,8 @@ export class EscalationService {
   }
 
   routing(workspaceRoot: string): { routing: WorkspaceRouting; problems: string[] } {
-    const file = path.join(workspaceRoot, CONFIG_PATH);
-    return readWorkspaceRouting(fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null);
+    const { routing, problems } = readRoutingConfig(workspaceRoot);
+    return { routing, problems };
   }
 
   /** The model port for a tier in this workspace; null when the workspace names none. */

@@ -8,6 +8,16 @@ export function providerKeyName(providerId: string): string {
   return `provider-key:${providerId}`;
 }
 
+/** Where keys of this kind of store are kept, in words ("Stored the key …"). */
+export function keyStoreDescription(kind: SecretStore['kind']): string {
+  return kind === 'file' ? 'in a file only your user account can read' : 'in the system keychain';
+}
+
+/** A key that cannot be right (empty, or with spaces); the message never holds the value. */
+export class InvalidKeyError extends Error {
+  override name = 'InvalidKeyError';
+}
+
 export class ProviderKeys {
   constructor(private readonly store: SecretStore) {}
 
@@ -32,10 +42,10 @@ export class ProviderKeys {
   set(providerId: string, key: string): void {
     const trimmed = key.trim();
     if (trimmed === '')
-      throw new Error(`The API key for ${providerId} is empty; nothing was stored.`);
+      throw new InvalidKeyError(`The API key for ${providerId} is empty; nothing was stored.`);
     if (/\s/.test(trimmed)) {
       // Never echo the value: it may be a real key pasted with something else.
-      throw new Error(
+      throw new InvalidKeyError(
         `The API key for ${providerId} contains spaces or line breaks; paste the key alone.`,
       );
     }

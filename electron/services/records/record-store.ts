@@ -33,6 +33,8 @@ export interface RecordFilter {
   passId?: string;
   /** ISO 8601: calls recorded at or after this time. */
   since?: string;
+  /** ISO 8601: calls recorded before this time. */
+  until?: string;
 }
 
 export interface ListOptions extends RecordFilter {
@@ -247,6 +249,10 @@ function whereClause(filter: RecordFilter): { where: string; params: Record<stri
   if (filter.since !== undefined) {
     conditions.push('created_at >= @since');
     params.since = normalizeTime(filter.since, 'since');
+  }
+  if (filter.until !== undefined) {
+    conditions.push('created_at < @until');
+    params.until = normalizeTime(filter.until, 'until');
   }
   return { where: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', params };
 }

@@ -7,6 +7,8 @@ import { createLintSlice, type LintSlice } from './lint-slice.ts';
 import { createModelsSlice, type ModelsSlice } from './models-slice.ts';
 import { createNetworkSlice, type NetworkSlice } from './network-slice.ts';
 import { createReviewSlice, type ReviewSlice } from './review-slice.ts';
+import { createRoutingSlice, type RoutingSlice } from './routing-slice.ts';
+import { createSettingsSlice, type SettingsSlice } from './settings-slice.ts';
 import { createRecordsSlice, type RecordsSlice } from './records-slice.ts';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspace-slice.ts';
 
@@ -19,6 +21,8 @@ export type CairnState = AppSlice &
   NetworkSlice &
   CostsSlice &
   DriftSlice &
+  SettingsSlice &
+  RoutingSlice &
   RecordsSlice;
 
 export const useCairn = create<CairnState>()((...a) => ({
@@ -31,5 +35,7 @@ export const useCairn = create<CairnState>()((...a) => ({
   ...createNetworkSlice(...a),
   ...createCostsSlice(...a),
   ...createDriftSlice(...a),
+  ...createSettingsSlice(...a),
+  ...createRoutingSlice(...a),
   ...createRecordsSlice(...a),
 }));

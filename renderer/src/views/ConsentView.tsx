@@ -1,4 +1,6 @@
 import { ConsentDialog } from '../components/ConsentDialog.tsx';
+import { RedactionReport } from '../components/consent/RedactionReport.tsx';
+import { RoutingPolicyForm } from '../components/settings/RoutingPolicyForm.tsx';
 import { formatMoney } from '../components/money.ts';
 import { useCairn } from '../state/store.ts';
 
@@ -10,6 +12,7 @@ export function ConsentView() {
   const decide = useCairn((s) => s.decide);
   const error = useCairn((s) => s.consentError);
   const lastDecision = useCairn((s) => s.lastDecision);
+  const hasWorkspace = useCairn((s) => s.info?.workspace != null);
   const current = waiting?.find((r) => r.id === openId) ?? null;
   const pending = waiting?.filter((r) => r.status === 'pending') ?? [];
   const offline = waiting?.filter((r) => r.status === 'approved') ?? [];
@@ -76,6 +79,7 @@ export function ConsentView() {
               <th scope="col">Where</th>
               <th scope="col">Model</th>
               <th scope="col">Status</th>
+              <th scope="col">Redacted</th>
               <th scope="col">Consent</th>
               <th scope="col">Record</th>
             </tr>
@@ -89,6 +93,9 @@ export function ConsentView() {
                 </td>
                 <td>{r.model}</td>
                 <td>{r.status}</td>
+                <td>
+                  <RedactionReport redaction={r.redaction} />
+                </td>
                 <td>{r.consentId ?? '—'}</td>
                 <td>{r.callId ?? '—'}</td>
               </tr>
@@ -96,6 +103,7 @@ export function ConsentView() {
           </tbody>
         </table>
       )}
+      {hasWorkspace && <RoutingPolicyForm title="Routing policy" />}
       {current && (
         <ConsentDialog
           request={current}

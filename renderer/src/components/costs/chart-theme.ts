@@ -26,15 +26,10 @@ export function readChartTheme(): ChartTheme {
 export function useChartTheme(): ChartTheme {
   const [theme, setTheme] = useState(readChartTheme);
   useEffect(() => {
-    const dark = window.matchMedia('(prefers-color-scheme: dark)');
+    // theme.ts announces every change of theme, chosen or followed from the system.
     const update = () => setTheme(readChartTheme());
-    dark.addEventListener('change', update);
-    // The app's own theme switch (theme.ts) says so with this event.
     window.addEventListener('cairn-theme', update);
-    return () => {
-      dark.removeEventListener('change', update);
-      window.removeEventListener('cairn-theme', update);
-    };
+    return () => window.removeEventListener('cairn-theme', update);
   }, []);
   return theme;
 }
