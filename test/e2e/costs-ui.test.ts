@@ -176,7 +176,7 @@ describe.skipIf(skip)('the Costs view', () => {
       });
     const light = await chartInput();
     await page.emulateMedia({ colorScheme: 'dark' });
-    expect(await chartInput()).not.toBe(light);
+    await expect.poll(chartInput).not.toBe(light);
     await page.getByRole('img', { name: /^Tokens by day/ }).waitFor();
     await screenshotView(page, 'costs-dark');
     expect(await seriousAxeViolations(page)).toEqual([]);
