@@ -15,16 +15,14 @@ import { saveProviders } from '../../../electron/services/providers/provider-fil
 import { ProviderConfigSchema } from '../../../native-models/remote/provider-config.ts';
 import { tempDir } from '../../support/temp-dir.ts';
 import { writeTinyGguf } from '../../support/tiny-gguf.ts';
-import { copySample } from '../../support/workflow-harness.ts';
+import { REQUIREMENTS, runsWorkspace, SYNC } from '../../support/runs-workspace.ts';
 
 type RunEvent = EventOf<'runs.events'>;
 type Detail = OutputOf<'runs.get'>;
 
 const dir = tempDir('cairn-runs-contract-');
 const dataDir = path.join(dir, 'data');
-const workspace = copySample(dir);
-const REQUIREMENTS = 'specs/offline-review/requirements.md';
-const SYNC = 'specs/offline-review/sync.md';
+const workspace = runsWorkspace(dir);
 let core: Core;
 let api: Dispatcher;
 let modelId: string;
@@ -82,49 +80,6 @@ async function driven(channel: string, input: unknown): Promise<Detail> {
 }
 
 beforeAll(async () => {
-  write(
-    SYNC,
-    [
-      '---',
-      'id: SPEC-offline-sync',
-      'title: Offline review — sync requirements',
-      'type: requirements',
-      'status: draft',
-      '---',
-      '',
-      '# Offline review — sync requirements',
-      '',
-      '## Requirements',
-      '',
-      '### REQ-5TQW2R: Sync notes on reconnect',
-      '',
-      'When the device reconnects, the app shall fetch the notes changed while it was offline and should do it quietly.',
-      '',
-      '#### Scenario: Reconnect after a flight',
-      '',
-      "- WHEN Ravi's laptop reconnects",
-      '- THEN the notes changed meanwhile are fetched',
-      '',
-    ].join('\n'),
-  );
-  write(
-    '.cairn/workflows/tight.yaml',
-    [
-      'id: tight',
-      'title: Tight budget',
-      'budget:',
-      '  tokens: 10',
-      'passes:',
-      '  - id: summary',
-      '    uses: review-summary',
-      '    prompt: review-summary',
-      '    max_tokens: 3000',
-    ].join('\n'),
-  );
-  write(
-    '.cairn/workflows/broken.yaml',
-    'id: broken\ntitle: Broken\npasses:\n  - id: x\n    uses: nope\n',
-  );
   open();
   const file = writeTinyGguf({}, dir);
   modelId = createHash('sha256').update(fs.readFileSync(file)).digest('hex').slice(0, 12);
