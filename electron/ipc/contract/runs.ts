@@ -138,7 +138,8 @@ export const PassViewSchema = z.object({
   title: z.string(),
   uses: z.string(),
   kind: PassKindSchema,
-  state: z.enum(['pending', 'next', 'completed', 'failed']),
+  /** `stopped`: its model call was cut short (the run was cancelled or interrupted). */
+  state: z.enum(['pending', 'next', 'completed', 'failed', 'stopped']),
   summary: z.string().nullable(),
   error: z.string().nullable(),
   startedAt: z.string().nullable(),
@@ -199,7 +200,14 @@ export const RunEventSchema = z.discriminatedUnion('type', [
     passId: z.string(),
     title: z.string(),
   }),
-  z.object({ type: z.literal('text'), runId: z.string(), passId: z.string(), chunk: z.string() }),
+  z.object({
+    type: z.literal('text'),
+    runId: z.string(),
+    passId: z.string(),
+    chunk: z.string(),
+    /** Tokens the chunk took, when the model's runtime counts them (on-device models do). */
+    tokens: z.number().int().nonnegative().optional(),
+  }),
   z.object({
     type: z.literal('pass-finished'),
     runId: z.string(),

@@ -117,13 +117,21 @@ function passState(
   run: RunState,
   index: number,
   record: PassRecord | undefined,
+  stopped: boolean,
 ): PassView['state'] {
   if (record) return record.status;
+  if (stopped) return 'stopped';
   const open = run.status !== 'completed' && run.status !== 'cancelled';
   return open && index === run.nextPass ? 'next' : 'pending';
 }
 
-function passView(run: RunState, index: number, record: PassRecord | undefined, calls: Envelope[]) {
+function passView(
+  run: RunState,
+  index: number,
+  record: PassRecord | undefined,
+  calls: Envelope[],
+  active: boolean,
+) {
   const pass = run.definition.passes[index]!;
   const measured = calls.filter((c) => c.timings.outputTokensPerSecond !== null).at(-1);
   const view: PassView = {
@@ -132,7 +140,7 @@ function passView(run: RunState, index: number, record: PassRecord | undefined, 
     title: pass.title ?? pass.id,
     uses: pass.uses,
     kind: passKind(pass),
-    state: passState(run, index, record),
+    state: passState(run, index, record, !active && calls.length > 0),
     summary: record?.result?.summary ?? null,
     error: record?.error ?? null,
     startedAt: record?.startedAt ?? null,
@@ -228,6 +236,7 @@ export function runDetail(services: WorkflowServices, run: RunState, active: boo
         i,
         records.find((r) => r.passIndex === i),
         calls.filter((c) => c.passId === p.id),
+        active,
       ),
     ),
     changes: store.changes(run.id).map((c) => changeView(run, c)),

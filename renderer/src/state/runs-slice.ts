@@ -23,6 +23,8 @@ export interface LivePass {
   /** The streamed text, its tail only when it grows long. */
   text: string;
   chars: number;
+  /** Tokens counted by the runtime; null while it reports none (a remote model). */
+  tokens: number | null;
   startedAt: number;
   firstTextAt: number | null;
   lastTextAt: number | null;
@@ -75,8 +77,8 @@ export interface RunsSlice {
 const MAX_LIVE_TEXT = 6000;
 
 let stopWatching: (() => void) | null = null;
-/** Text chunks received since the last frame, by run ID: applied once per animation frame. */
-const pendingText = new Map<string, string>();
+/** Text (and tokens) received since the last frame, by run ID: applied once per frame. */
+const pendingText = new Map<string, { text: string; tokens: number | null }>();
 let frame: number | null = null;
 let estimateRequest = 0;
 
@@ -120,11 +122,12 @@ export const createRunsSlice: StateCreator<CairnState, [], [], RunsSlice> = (set
       for (const [runId, chunk] of pendingText) {
         const pass = live[runId];
         if (!pass) continue;
-        const text = (pass.text + chunk).slice(-MAX_LIVE_TEXT);
+        const text = (pass.text + chunk.text).slice(-MAX_LIVE_TEXT);
         live[runId] = {
           ...pass,
           text,
-          chars: pass.chars + chunk.length,
+          chars: pass.chars + chunk.text.length,
+          tokens: chunk.tokens === null ? pass.tokens : (pass.tokens ?? 0) + chunk.tokens,
           firstTextAt: pass.firstTextAt ?? now,
           lastTextAt: now,
         };
@@ -138,7 +141,12 @@ export const createRunsSlice: StateCreator<CairnState, [], [], RunsSlice> = (set
     if (event.type === 'error') return fail({ code: 'internal', message: event.error.message });
     const { runId } = event;
     if (event.type === 'text') {
-      pendingText.set(runId, (pendingText.get(runId) ?? '') + event.chunk);
+      const before = pendingText.get(runId);
+      const tokens = event.tokens ?? null;
+      pendingText.set(runId, {
+        text: (before?.text ?? '') + event.chunk,
+        tokens: tokens === null ? (before?.tokens ?? null) : (before?.tokens ?? 0) + tokens,
+      });
       frame ??= requestAnimationFrame(flushText);
       return;
     }
@@ -153,6 +161,7 @@ export const createRunsSlice: StateCreator<CairnState, [], [], RunsSlice> = (set
             title: event.title,
             text: '',
             chars: 0,
+            tokens: null,
             startedAt: performance.now(),
             firstTextAt: null,
             lastTextAt: null,
@@ -221,10 +230,13 @@ export const createRunsSlice: StateCreator<CairnState, [], [], RunsSlice> = (set
     },
 
     chooseRun(patch) {
+      // Choosing shows the new run's preview (and its estimate) in place of the open run.
       set((s) => ({
         runChoice: { ...s.runChoice, ...patch },
         runEstimate: null,
         runEstimateError: null,
+        openRunId: null,
+        runDetail: null,
       }));
       void get().estimateRun();
     },

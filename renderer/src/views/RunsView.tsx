@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { NewRunForm } from '../components/runs/NewRunForm.tsx';
 import { RunList } from '../components/runs/RunList.tsx';
 import { RunPanel } from '../components/runs/RunPanel.tsx';
+import { RunPreview } from '../components/runs/RunPreview.tsx';
 import { useCairn } from '../state/store.ts';
 import '../styles/runs.css';
 
@@ -64,13 +65,7 @@ export function RunsView() {
         ) : openId ? (
           <p className="muted">Loading {openId}…</p>
         ) : (
-          <div className="runs-empty">
-            <h2>No run open</h2>
-            <p className="muted">
-              Start a run, or open one from the list: its passes, proposed changes and gates show
-              here.
-            </p>
-          </div>
+          <RunPreview />
         )}
       </div>
     </section>

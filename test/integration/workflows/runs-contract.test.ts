@@ -175,7 +175,11 @@ describe('the runs channels', () => {
       'coverage',
       'summary',
     ]);
-    expect(mine.some((e) => e.type === 'text' && e.passId === 'summary')).toBe(true);
+    const streamed = mine.filter((e) => e.type === 'text' && e.passId === 'summary');
+    expect(streamed.length).toBeGreaterThan(0);
+    // llama.cpp counts the tokens as they stream: the live rate is measured, not guessed.
+    const tokens = streamed.reduce((s, e) => s + (e.type === 'text' ? (e.tokens ?? 0) : 0), 0);
+    expect(tokens).toBeGreaterThan(0);
 
     const summary = run.passes[4]!;
     expect(summary).toMatchObject({
@@ -183,7 +187,7 @@ describe('the runs channels', () => {
       kind: 'model',
       gate: { human: 'pending' },
     });
-    expect(summary.calls.outputTokens).toBeGreaterThan(0);
+    expect(summary.calls.outputTokens).toBeGreaterThanOrEqual(tokens);
     expect(summary.calls.outputTokensPerSecond).toBeGreaterThan(0);
     expect(run.totals.outputTokens).toBe(summary.calls.outputTokens);
 

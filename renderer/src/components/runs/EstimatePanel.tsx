@@ -35,38 +35,36 @@ export function EstimatePanel({ estimate }: { estimate: Estimate }) {
           <li key={b}>{b}</li>
         ))}
       </ul>
-      <details>
-        <summary>By pass</summary>
-        <table className="data-table small">
-          <thead>
-            <tr>
-              <th scope="col">Pass</th>
-              <th scope="col" className="num">
-                In
+      <table className="data-table small estimate-passes">
+        <caption className="visually-hidden">Estimate by pass</caption>
+        <thead>
+          <tr>
+            <th scope="col">Pass</th>
+            <th scope="col" className="num">
+              In
+            </th>
+            <th scope="col" className="num">
+              Out (at most)
+            </th>
+            <th scope="col" className="num">
+              Time
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {e.passes.map((p) => (
+            <tr key={p.passId}>
+              <th scope="row">
+                {p.passId}
+                {p.kind === 'deterministic' && <span className="muted"> (no model)</span>}
               </th>
-              <th scope="col" className="num">
-                Out (at most)
-              </th>
-              <th scope="col" className="num">
-                Time
-              </th>
+              <td className="num">{formatTokens(p.inputTokens)}</td>
+              <td className="num">{formatTokens(p.outputTokens)}</td>
+              <td className="num">{p.kind === 'model' ? formatSeconds(p.seconds) : '—'}</td>
             </tr>
-          </thead>
-          <tbody>
-            {e.passes.map((p) => (
-              <tr key={p.passId}>
-                <th scope="row">
-                  {p.passId}
-                  {p.kind === 'deterministic' && <span className="muted"> (no model)</span>}
-                </th>
-                <td className="num">{formatTokens(p.inputTokens)}</td>
-                <td className="num">{formatTokens(p.outputTokens)}</td>
-                <td className="num">{p.kind === 'model' ? formatSeconds(p.seconds) : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+          ))}
+        </tbody>
+      </table>
       {estimate.overruns.length > 0 && (
         <div className="overrun" role="alert">
           <p>

@@ -1,32 +1,22 @@
 import { useState } from 'react';
 import { useCairn } from '../../state/store.ts';
 import { formatBytes } from '../units.ts';
-import { EstimatePanel } from './EstimatePanel.tsx';
 import { NewItemForm } from './NewItemForm.tsx';
 
-/** Choose a workflow, a work item and a model; see the estimate; start. */
+/** Choose a workflow, a work item and a model; the estimate and Start are in RunPreview. */
 export function NewRunForm() {
   const catalog = useCairn((s) => s.workflowCatalog);
   const items = useCairn((s) => s.workItems);
   const models = useCairn((s) => s.runModels);
   const choice = useCairn((s) => s.runChoice);
   const choose = useCairn((s) => s.chooseRun);
-  const estimate = useCairn((s) => s.runEstimate);
-  const estimating = useCairn((s) => s.runEstimating);
-  const estimateError = useCairn((s) => s.runEstimateError);
-  const startRun = useCairn((s) => s.startRun);
-  const busy = useCairn((s) => s.runsBusy);
+  const openId = useCairn((s) => s.openRunId);
+  const openRun = useCairn((s) => s.openRun);
   const setView = useCairn((s) => s.setView);
   const [newItem, setNewItem] = useState(false);
   if (!catalog || !items || !models) return <p className="muted">Loading workflows…</p>;
   const workflow = catalog.workflows.find((w) => w.id === choice.workflowId) ?? null;
   const needsModel = workflow?.passes.some((p) => p.kind === 'model') ?? false;
-  const ready =
-    workflow !== null &&
-    estimate?.workflowId === workflow.id &&
-    !estimating &&
-    (!needsModel || choice.modelId !== null);
-  const over = (estimate?.overruns.length ?? 0) > 0;
   return (
     <section className="panel new-run" aria-labelledby="new-run-title">
       <h2 id="new-run-title">New run</h2>
@@ -46,8 +36,7 @@ export function NewRunForm() {
         </select>
         {workflow && (
           <p className="muted small">
-            {workflow.description || 'No description.'} {workflow.passes.length} passes:{' '}
-            {workflow.passes.map((p) => p.title).join(' → ')}.
+            {workflow.description || 'No description.'}
             {workflow.source === 'workspace' && ` From ${workflow.file}.`}
           </p>
         )}
@@ -120,23 +109,13 @@ export function NewRunForm() {
           </select>
         )}
       </div>
-      {estimateError && (
-        <p className="error" role="alert">
-          {estimateError.message}
-        </p>
+      {openId && (
+        <div className="button-row">
+          <button type="button" onClick={() => void openRun(null)}>
+            Estimate and start…
+          </button>
+        </div>
       )}
-      {estimating && !estimate && <p className="muted">Estimating…</p>}
-      {estimate && <EstimatePanel estimate={estimate} />}
-      <div className="button-row">
-        <button
-          type="button"
-          className={over ? 'danger' : 'primary'}
-          disabled={!ready || busy === 'start'}
-          onClick={() => void startRun(over)}
-        >
-          {busy === 'start' ? 'Starting…' : over ? 'Start anyway (over budget)' : 'Start run'}
-        </button>
-      </div>
     </section>
   );
 }

@@ -5,13 +5,17 @@ import { formatRate } from '../units.ts';
 import { ProgressBar } from '../ProgressBar.tsx';
 import { formatSeconds, formatTokens } from './run-words.ts';
 
-/** Characters per token for the live rate, before the runtime's own count arrives. */
+/** Characters per token, for a model whose runtime does not count its tokens as it streams. */
 const CHARS_PER_TOKEN = 4;
 
-function liveRate(live: LivePass): number | null {
+/** Tokens per second since the first text: counted by the runtime, or estimated from text. */
+function liveRate(live: LivePass): { rate: number; counted: boolean } | null {
   if (live.firstTextAt === null || live.lastTextAt === null) return null;
   const seconds = (live.lastTextAt - live.firstTextAt) / 1000;
-  return seconds >= 0.25 ? live.chars / CHARS_PER_TOKEN / seconds : null;
+  if (seconds < 0.25) return null;
+  return live.tokens !== null
+    ? { rate: live.tokens / seconds, counted: true }
+    : { rate: live.chars / CHARS_PER_TOKEN / seconds, counted: false };
 }
 
 const STATE_WORDS: Record<PassView['state'] | 'running', string> = {
@@ -20,6 +24,7 @@ const STATE_WORDS: Record<PassView['state'] | 'running', string> = {
   running: 'running',
   completed: 'done',
   failed: 'failed',
+  stopped: 'stopped before it finished',
 };
 
 function PassFacts({ pass }: { pass: PassView }) {
@@ -49,16 +54,22 @@ function LiveStream({ live }: { live: LivePass }) {
       <p className="live-facts small">
         {live.chars === 0
           ? 'Reading its input…'
-          : `${formatTokens(live.chars)} characters streamed`}
+          : live.tokens !== null
+            ? `${formatTokens(live.tokens)} tokens so far`
+            : `${formatTokens(live.chars)} characters so far`}
         {rate !== null && (
           <>
             {' · '}
-            <span
-              className="live-rate"
-              title="Estimated from the streamed text at about 4 characters per token; the measured rate follows when the pass ends"
-            >
-              ≈ {formatRate(rate)} tok/s
-            </span>
+            {rate.counted ? (
+              <span className="live-rate">{formatRate(rate.rate)} tok/s</span>
+            ) : (
+              <span
+                className="live-rate"
+                title="Estimated from the streamed text at about 4 characters per token; the measured rate follows when the pass ends"
+              >
+                ≈ {formatRate(rate.rate)} tok/s
+              </span>
+            )}
           </>
         )}
       </p>
@@ -99,7 +110,11 @@ export function RunTimeline({ run }: { run: RunDetail }) {
           return (
             <li key={pass.id} className={`pass pass-${state}`}>
               <span className="pass-marker" aria-hidden="true">
-                {state === 'completed' ? '✓' : state === 'failed' ? '✕' : pass.index + 1}
+                {state === 'completed'
+                  ? '✓'
+                  : state === 'failed' || state === 'stopped'
+                    ? '✕'
+                    : pass.index + 1}
               </span>
               <div className="pass-body">
                 <div className="pass-head">
