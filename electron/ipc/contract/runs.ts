@@ -8,6 +8,7 @@ import {
   PassEstimateSchema,
   QuestionSchema,
   RunEstimateSchema,
+  RunStatusSchema,
   WorkItemRefSchema,
 } from '../../../workflows/engine/run-schemas.ts';
 
@@ -18,16 +19,8 @@ const stream = <I extends z.ZodType, E extends z.ZodType>(input: I, event: E) =>
 
 const Empty = z.object({}).strict();
 
-export const RUN_STATUSES = [
-  'running',
-  'waiting',
-  'deferred',
-  'blocked',
-  'completed',
-  'failed',
-  'cancelled',
-] as const;
-export const RunStatusSchema = z.enum(RUN_STATUSES);
+export { RunStatusSchema };
+export const RUN_STATUSES = RunStatusSchema.options;
 export const WORK_ITEM_KINDS = ['feature', 'bug', 'docs', 'review'] as const;
 const KindSchema = z.enum(WORK_ITEM_KINDS);
 const TierSchema = z.enum(['hosted', 'cloud']);

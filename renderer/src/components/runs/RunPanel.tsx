@@ -32,11 +32,24 @@ function Escalation({ run }: { run: RunDetail }) {
   );
 }
 
+function ContinueButton({ how, children }: { how: 'resume' | 'retry'; children: string }) {
+  const continueRun = useCairn((s) => s.continueRun);
+  const busy = useCairn((s) => s.runsBusy);
+  return (
+    <button
+      type="button"
+      className="primary"
+      disabled={busy !== null}
+      onClick={() => void continueRun(how)}
+    >
+      {children}
+    </button>
+  );
+}
+
 /** What the run waits for, in words, with the action that moves it on. */
 function NextStep({ run }: { run: RunDetail }) {
-  const continueRun = useCairn((s) => s.continueRun);
   const setView = useCairn((s) => s.setView);
-  const busy = useCairn((s) => s.runsBusy);
   if (run.status === 'running' && !run.active) {
     return (
       <div className="next-step" role="status">
@@ -44,14 +57,7 @@ function NextStep({ run }: { run: RunDetail }) {
           Interrupted: the app stopped while this run was at work. It continues from its last
           finished pass.
         </p>
-        <button
-          type="button"
-          className="primary"
-          disabled={busy !== null}
-          onClick={() => void continueRun('resume')}
-        >
-          Continue the run
-        </button>
+        <ContinueButton how="resume">Continue the run</ContinueButton>
       </div>
     );
   }
@@ -68,14 +74,7 @@ function NextStep({ run }: { run: RunDetail }) {
           <button type="button" onClick={() => setView('consent')}>
             Open the Consent view (Alt+8)
           </button>
-          <button
-            type="button"
-            className="primary"
-            disabled={busy !== null}
-            onClick={() => void continueRun('resume')}
-          >
-            Continue the run
-          </button>
+          <ContinueButton how="resume">Continue the run</ContinueButton>
         </div>
       </div>
     );
@@ -85,14 +84,7 @@ function NextStep({ run }: { run: RunDetail }) {
       <div className="next-step" role="alert">
         <p className="error">{run.error}</p>
         <p className="muted small">Earlier results are kept; the failed pass runs again.</p>
-        <button
-          type="button"
-          className="primary"
-          disabled={busy !== null}
-          onClick={() => void continueRun('retry')}
-        >
-          Retry the pass
-        </button>
+        <ContinueButton how="retry">Retry the pass</ContinueButton>
       </div>
     );
   }
