@@ -177,6 +177,12 @@ export const createRunsSlice: StateCreator<CairnState, [], [], RunsSlice> = (set
     ) {
       // The pass's measured numbers replace the live ones once the run is read again.
       flushText();
+      if (event.type === 'drive-ended' && event.status === null && event.error) {
+        fail({
+          code: 'internal',
+          message: `${runId} stopped unexpectedly: ${event.error} It can be continued from its last finished pass.`,
+        });
+      }
       set((s) => {
         const live = { ...s.runLive };
         delete live[runId];
