@@ -9,6 +9,7 @@ import { routePass } from '../../../workflows/engine/routing-policy.ts';
 import type { PassRecord, ProposedChange, RunState } from '../../../workflows/engine/run-state.ts';
 import type { Envelope } from '../../../workflows/records/envelope.ts';
 import { PASSES } from '../../../workflows/passes/index.ts';
+import type { RecordTotals } from '../../services/records/record-store.ts';
 import type { CatalogEntry } from '../../services/workflows/workflow-catalog.ts';
 import type { WorkflowServices } from '../../services/workflows/workflow-services.ts';
 import type {
@@ -65,14 +66,18 @@ export function workflowSummary(
 
 const passMs = (r: PassRecord) => Math.max(0, Date.parse(r.finishedAt) - Date.parse(r.startedAt));
 
-function totalsOf(calls: readonly Envelope[], records: readonly PassRecord[]): RunTotals {
+/** A run's totals: its model calls (summed in SQL by the record store) and its passes' time. */
+export function runTotals(
+  calls: RecordTotals | undefined,
+  records: readonly PassRecord[],
+): RunTotals {
   return {
-    calls: calls.length,
-    inputTokens: calls.reduce((s, c) => s + c.tokens.input, 0),
-    outputTokens: calls.reduce((s, c) => s + c.tokens.output, 0),
+    calls: calls?.calls ?? 0,
+    inputTokens: calls?.tokens.input ?? 0,
+    outputTokens: calls?.tokens.output ?? 0,
     passMs: records.reduce((s, r) => s + passMs(r), 0),
-    money: calls.reduce((s, c) => s + c.cost.amount, 0),
-    currency: calls[0]?.cost.currency ?? 'USD',
+    money: calls?.money.amount ?? 0,
+    currency: calls?.money.currency ?? 'USD',
   };
 }
 
@@ -87,15 +92,7 @@ export function sumTotals(all: readonly RunTotals[]): RunTotals {
   };
 }
 
-export function runSummary(
-  services: WorkflowServices,
-  run: RunState,
-  active: boolean,
-  facts: { calls: Envelope[]; records: PassRecord[] } = {
-    calls: services.records.list({ runId: run.id }),
-    records: services.workflows.runs.passRecords(run.id),
-  },
-): RunSummary {
+export function runSummary(run: RunState, active: boolean, totals: RunTotals): RunSummary {
   return {
     id: run.id,
     workflowId: run.workflowId,
@@ -109,7 +106,7 @@ export function runSummary(
     createdAt: run.createdAt,
     updatedAt: run.updatedAt,
     active,
-    totals: totalsOf(facts.calls, facts.records),
+    totals,
   };
 }
 
@@ -228,7 +225,11 @@ export function runDetail(services: WorkflowServices, run: RunState, active: boo
     runId: run.id,
   }).length;
   return {
-    ...runSummary(services, run, active, { calls, records }),
+    ...runSummary(
+      run,
+      active,
+      runTotals(services.records.totals('run', { runId: run.id })[0], records),
+    ),
     estimate: run.estimate,
     passes: run.definition.passes.map((p, i) =>
       passView(

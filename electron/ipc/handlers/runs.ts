@@ -18,6 +18,7 @@ import {
   passKind,
   runDetail,
   runSummary,
+  runTotals,
   sumTotals,
   workflowSummary,
 } from './run-views.ts';
@@ -156,10 +157,18 @@ export function createRunHandlers(core: Core, log?: (line: string) => void): Run
     'runs.list': ({ status, workflowId, itemId }) =>
       mapped(() => {
         const workspaceRoot = root();
+        const { records } = services();
+        const byRun = new Map(records.totals('run').map((t) => [t.key, t]));
         const runs = workflows()
           .runs.listRuns({ status, workflowId, workItemId: itemId?.toUpperCase(), limit: 500 })
           .filter((r) => r.workspaceRoot === workspaceRoot)
-          .map((r) => runSummary(services(), r, active.isActive(r.id)));
+          .map((r) =>
+            runSummary(
+              r,
+              active.isActive(r.id),
+              runTotals(byRun.get(r.id), workflows().runs.passRecords(r.id)),
+            ),
+          );
         return { runs, totals: sumTotals(runs.map((r) => r.totals)) };
       }),
 
