@@ -1,7 +1,7 @@
 // Drives a run from the command line: advances it with progress on stderr until it finishes or
 // stops at a gate (answering human gates with the recommended answers under --yes), stops
 // cleanly on Ctrl-C (the run resumes later), then prints where it stands.
-import type { RunState } from '../../workflows/engine/run-state.ts';
+import { driveRun as drive } from '../services/workflows/run-driver.ts';
 import type { CliIo } from './command.ts';
 import type { ExitCode } from './exit-codes.ts';
 import { progressPrinter, runExitCode, stateLines } from './run-report.ts';
@@ -22,19 +22,12 @@ export async function driveRun(
   const { workflows } = session;
   const signal = { aborted: false };
   void io.stopped.then(() => (signal.aborted = true));
-  let run: RunState = workflows.requireRun(runId);
-  const engine = workflows.engineFor(
-    run,
-    progressPrinter(() => workflows.runs.getRun(runId), io),
-  );
-  for (;;) {
-    run = await engine.advance(runId, { signal, autoAccept: options.autoAccept });
-    if (run.status === 'waiting' && options.yes && !signal.aborted) {
-      await engine.approve(runId);
-      continue;
-    }
-    break;
-  }
+  const run = await drive(workflows, runId, {
+    signal,
+    autoAccept: options.autoAccept,
+    approveGates: options.yes,
+    onEvent: progressPrinter(() => workflows.runs.getRun(runId), io),
+  });
   const records = workflows.runs.passRecords(runId);
   const changes = workflows.runs.changes(runId);
   if (options.json) {

@@ -14,6 +14,7 @@ import { providerChannels } from './contract/providers.ts';
 import { routingChannels } from './contract/routing.ts';
 import { settingsChannels } from './contract/settings.ts';
 import { recordChannels } from './contract/records.ts';
+import { runChannels } from './contract/runs.ts';
 
 export const ERROR_CODES = [
   'invalid_input',
@@ -124,6 +125,7 @@ export const contract = {
   ...routingChannels,
   ...settingsChannels,
   ...recordChannels,
+  ...runChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -10,6 +10,7 @@ import { createProviderHandlers } from './handlers/providers.ts';
 import { createRoutingHandlers } from './handlers/routing.ts';
 import { createSettingsHandlers } from './handlers/settings.ts';
 import { createRecordHandlers } from './handlers/records.ts';
+import { createRunHandlers } from './handlers/runs.ts';
 import { createRepoHandlers, type RepoHandlerOptions } from './handlers/repo.ts';
 import { createReviewHandlers } from './handlers/review.ts';
 
@@ -61,5 +62,6 @@ export function createHandlers(core: Core, options: HandlerOptions = {}): Handle
     ...createRoutingHandlers(core),
     ...createSettingsHandlers(core),
     ...createRecordHandlers(core),
+    ...createRunHandlers(core),
   };
 }

@@ -4,28 +4,33 @@
 export const CHUNK_INTERVAL_MS = 16;
 
 export interface ChunkBatcher {
-  push(text: string): void;
+  /** `tokens`: how many tokens the text took, summed into the batch. */
+  push(text: string, tokens?: number): void;
   /** Sends whatever is pending now; call before the final result goes out. */
   flush(): void;
 }
 
 export function chunkBatcher(
-  send: (text: string) => void,
+  send: (text: string, tokens: number) => void,
   intervalMs = CHUNK_INTERVAL_MS,
   now: () => number = () => performance.now(),
 ): ChunkBatcher {
   let pending = '';
+  let pendingTokens = 0;
   let lastSent = -Infinity;
   const flush = () => {
     if (pending === '') return;
     const text = pending;
+    const tokens = pendingTokens;
     pending = '';
+    pendingTokens = 0;
     lastSent = now();
-    send(text);
+    send(text, tokens);
   };
   return {
-    push(text) {
+    push(text, tokens = 0) {
       pending += text;
+      pendingTokens += tokens;
       // The first chunk goes at once: time to first token is what people notice.
       if (now() - lastSent >= intervalMs) flush();
     },

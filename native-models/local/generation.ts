@@ -12,7 +12,8 @@ export class GrammarError extends Error {
 }
 
 export interface GenerationHooks {
-  onChunk?: (text: string) => void;
+  /** Streamed text, with the tokens generated since the previous chunk (for a live rate). */
+  onChunk?: (text: string, tokens: number) => void;
   signal?: AbortSignal;
 }
 
@@ -90,10 +91,16 @@ export async function runGeneration(
   const started = performance.now();
   let firstTokenAt: number | null = null;
   let outputTokens = 0;
+  // Tokens whose text has not been streamed yet (a multi-byte character spans several).
+  let unsentTokens = 0;
 
   const response = await session.chat.generateResponse(history, {
-    onTextChunk: (text) => hooks.onChunk?.(text),
+    onTextChunk: (text) => {
+      hooks.onChunk?.(text, unsentTokens);
+      unsentTokens = 0;
+    },
     onToken: (tokens) => {
+      unsentTokens += tokens.length;
       if (firstTokenAt === null) {
         firstTokenAt = performance.now();
         setImmediate(countPrompt);

@@ -57,7 +57,8 @@ export interface InferenceClientOptions {
 
 export interface CallOptions {
   signal?: AbortSignal;
-  onChunk?: (text: string) => void;
+  /** Streamed text and, when the worker counts them, the tokens it took. */
+  onChunk?: (text: string, tokens?: number) => void;
 }
 
 type RequestType = keyof typeof RESULT_SCHEMAS;
@@ -67,7 +68,7 @@ interface Pending {
   what: string;
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
-  onChunk?: (text: string) => void;
+  onChunk?: (text: string, tokens?: number) => void;
 }
 
 interface RunningWorker {
@@ -197,7 +198,7 @@ export class InferenceClient {
         return this.log(`[llama.cpp ${reply.level}] ${reply.message.trimEnd()}`);
       const pending = this.pending.get(reply.id);
       if (!pending) return;
-      if (reply.type === 'chunk') return pending.onChunk?.(reply.text);
+      if (reply.type === 'chunk') return pending.onChunk?.(reply.text, reply.tokens);
       this.pending.delete(reply.id);
       this.updateBusy();
       if (reply.type === 'error') {

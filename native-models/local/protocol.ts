@@ -163,7 +163,13 @@ export type WorkerErrorKind = z.infer<typeof WorkerErrorKindSchema>;
 /** Messages from the worker to the app. */
 export const WorkerReplySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready'), pid: z.number().int() }),
-  z.object({ type: z.literal('chunk'), id: z.number().int(), text: z.string() }),
+  z.object({
+    type: z.literal('chunk'),
+    id: z.number().int(),
+    text: z.string(),
+    /** Tokens the text took; absent from older workers. */
+    tokens: z.number().int().nonnegative().optional(),
+  }),
   z.object({ type: z.literal('result'), id: z.number().int(), value: z.unknown() }),
   z.object({
     type: z.literal('error'),

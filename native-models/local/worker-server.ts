@@ -50,7 +50,9 @@ export function serveRequests(port: ParentPort): void {
       case 'generate':
         return serially(request.id, async (signal) => {
           const { session, loadMs } = await sessions.get(request.model);
-          const chunks = chunkBatcher((text) => port.send({ type: 'chunk', id: request.id, text }));
+          const chunks = chunkBatcher((text, tokens) =>
+            port.send({ type: 'chunk', id: request.id, text, tokens }),
+          );
           try {
             return await runGeneration(session, request.params, loadMs, {
               signal,

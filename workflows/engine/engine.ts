@@ -33,7 +33,14 @@ export class RunStateError extends Error {
 
 export type RunEvent =
   | { type: 'pass-started'; runId: string; passIndex: number; passId: string; title: string }
-  | { type: 'text'; runId: string; passId: string; chunk: string }
+  | {
+      type: 'text';
+      runId: string;
+      passId: string;
+      chunk: string;
+      /** Tokens the chunk took, when the model's runtime counts them (on-device models do). */
+      tokens?: number;
+    }
   | {
       type: 'pass-finished';
       runId: string;
@@ -439,7 +446,14 @@ export class WorkflowEngine {
         maxTokens: pass.max_tokens ?? DEFAULT_MAX_TOKENS,
         now: this.now,
         signal: options.signal,
-        onText: (chunk) => this.emit({ type: 'text', runId: run.id, passId: pass.id, chunk }),
+        onText: (chunk, tokens) =>
+          this.emit({
+            type: 'text',
+            runId: run.id,
+            passId: pass.id,
+            chunk,
+            ...(tokens !== undefined ? { tokens } : {}),
+          }),
       });
     }
     return {

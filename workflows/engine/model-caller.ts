@@ -53,7 +53,7 @@ export interface CallerOptions {
   committed?: RepoPort['committed'];
   /** Money for a call; free when absent (on-device models). */
   cost?: (identity: ModelIdentity, tokens: TokenCounts) => Cost;
-  onText?: (chunk: string) => void;
+  onText?: (chunk: string, tokens?: number) => void;
   signal?: { readonly aborted: boolean };
 }
 

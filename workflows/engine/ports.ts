@@ -28,8 +28,8 @@ export interface ModelGenerateRequest {
   temperature: number;
   topP: number | null;
   seed: number | null;
-  /** Streamed text, for progress. */
-  onText?: (chunk: string) => void;
+  /** Streamed text, for progress; with the tokens it took when the runtime counts them. */
+  onText?: (chunk: string, tokens?: number) => void;
   signal?: { readonly aborted: boolean };
   context?: CallContext;
 }

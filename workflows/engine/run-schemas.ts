@@ -2,6 +2,16 @@
 // from the database (or received over the contract) is checked, not trusted.
 import { z } from 'zod';
 
+export const RunStatusSchema = z.enum([
+  'running',
+  'waiting',
+  'deferred',
+  'blocked',
+  'completed',
+  'failed',
+  'cancelled',
+]);
+
 export const WorkItemRefSchema = z.object({
   id: z.string(),
   kind: z.enum(['feature', 'bug', 'docs', 'review']),

@@ -1,4 +1,5 @@
 import { unifiedDiff } from '../../../workflows/engine/change-diff.ts';
+import { RunStatusSchema } from '../../../workflows/engine/run-schemas.ts';
 import type { RunStatus } from '../../../workflows/engine/run-state.ts';
 import { parseCommandArgs, parseFormat, UsageError, type CliIo, type Command } from '../command.ts';
 import { driveRun } from '../drive-run.ts';
@@ -56,15 +57,7 @@ const SUBCOMMANDS = [
   'cancel',
 ] as const;
 type Sub = (typeof SUBCOMMANDS)[number];
-const STATUSES: readonly RunStatus[] = [
-  'running',
-  'waiting',
-  'deferred',
-  'blocked',
-  'completed',
-  'failed',
-  'cancelled',
-];
+const STATUSES: readonly RunStatus[] = RunStatusSchema.options;
 
 function parseAnswers(list: string[] | undefined): Record<string, string> {
   const answers: Record<string, string> = {};

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { offlineMessage, waitingForNetwork } from '../state/network-slice.ts';
+import { offlineMessage, waitingForNetwork } from '../state/network-words.ts';
 import { useCairn } from '../state/store.ts';
 import '../styles/network.css';
 

@@ -40,23 +40,3 @@ export const createNetworkSlice: StateCreator<CairnState, [], [], NetworkSlice> 
     });
   },
 });
-
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
-/** "2 commits and 1 request", or null when nothing waits. */
-export function waitingForNetwork(s: CairnState): string | null {
-  const requests = s.waiting?.length ?? 0;
-  const parts = [
-    s.commitsWaiting > 0 ? count(s.commitsWaiting, 'commit', 'commits') : null,
-    requests > 0 ? count(requests, 'request', 'requests') : null,
-  ].filter((p): p is string => p !== null);
-  if (parts.length === 0) return null;
-  const total = s.commitsWaiting + requests;
-  return `${parts.join(' and ')} ${total === 1 ? 'waits' : 'wait'} for the network`;
-}
-
-/** The plain words the status bar shows, and every network action says when it cannot run. */
-export function offlineMessage(s: CairnState): string {
-  const waiting = waitingForNetwork(s);
-  return `Offline — everything on this computer works${waiting ? `; ${waiting}` : ''}`;
-}

@@ -10,6 +10,7 @@ import { createReviewSlice, type ReviewSlice } from './review-slice.ts';
 import { createRoutingSlice, type RoutingSlice } from './routing-slice.ts';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice.ts';
 import { createRecordsSlice, type RecordsSlice } from './records-slice.ts';
+import { createRunsSlice, type RunsSlice } from './runs-slice.ts';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspace-slice.ts';
 
 export type CairnState = AppSlice &
@@ -23,7 +24,8 @@ export type CairnState = AppSlice &
   DriftSlice &
   SettingsSlice &
   RoutingSlice &
-  RecordsSlice;
+  RecordsSlice &
+  RunsSlice;
 
 export const useCairn = create<CairnState>()((...a) => ({
   ...createAppSlice(...a),
@@ -38,4 +40,5 @@ export const useCairn = create<CairnState>()((...a) => ({
   ...createSettingsSlice(...a),
   ...createRoutingSlice(...a),
   ...createRecordsSlice(...a),
+  ...createRunsSlice(...a),
 }));

@@ -27,4 +27,24 @@ describe('chunkBatcher', () => {
     expect(sent).toEqual(['Hel', 'lo, wor', 'ld']);
     expect(sent.join('')).toBe('Hello, world');
   });
+
+  it('sums the tokens of the text it batches, so the app can show a live rate', () => {
+    let clock = 0;
+    const sent: [string, number][] = [];
+    const batcher = chunkBatcher(
+      (t, tokens) => sent.push([t, tokens]),
+      16,
+      () => clock,
+    );
+    batcher.push('Hel', 1);
+    clock = 5;
+    batcher.push('lo', 1);
+    batcher.push('', 2);
+    batcher.push(', ', 1);
+    batcher.flush();
+    expect(sent).toEqual([
+      ['Hel', 1],
+      ['lo, ', 4],
+    ]);
+  });
 });

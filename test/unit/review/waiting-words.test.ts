@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { EgressRequestView } from '../../../electron/ipc/contract/consent.ts';
 import { waitingWork } from '../../../electron/services/review/waiting-work.ts';
 import type { RunState } from '../../../workflows/engine/run-state.ts';
-import { offlineMessage, waitingForNetwork } from '../../../renderer/src/state/network-slice.ts';
-import type { CairnState } from '../../../renderer/src/state/store.ts';
+import { offlineMessage, waitingForNetwork } from '../../../renderer/src/state/network-words.ts';
+import type { WaitingCounts } from '../../../renderer/src/state/network-words.ts';
 
 function request(over: Partial<EgressRequestView>): EgressRequestView {
   return {
@@ -68,7 +68,7 @@ describe('what waits, in plain words', () => {
       ({
         commitsWaiting: commits,
         waiting: Array.from({ length: requests }, () => request({})),
-      }) as unknown as CairnState;
+      }) as WaitingCounts;
     expect(offlineMessage(state(2, 1))).toBe(
       'Offline — everything on this computer works; 2 commits and 1 request wait for the network',
     );
