@@ -8,6 +8,7 @@ import { specChannels } from './contract/specs.ts';
 import { driftChannels } from './contract/drift.ts';
 import { repoChannels } from './contract/repo.ts';
 import { consentChannels } from './contract/consent.ts';
+import { workspaceChannels } from './contract/workspace.ts';
 
 export const ERROR_CODES = [
   'invalid_input',
@@ -103,7 +104,8 @@ export const contract = {
   ),
   'workspace.readFile': call(
     z.object({ path: WorkspacePathSchema }).strict(),
-    z.object({ path: z.string(), text: z.string() }),
+    /** `version` identifies the text read; workspace.writeFile refuses to save over another. */
+    z.object({ path: z.string(), text: z.string(), version: z.string() }),
   ),
   /** Lists spec files with progress events; large workspaces take a while. */
   'workspace.scan': stream(Empty, ScanEventSchema),
@@ -112,6 +114,7 @@ export const contract = {
   ...repoChannels,
   ...driftChannels,
   ...consentChannels,
+  ...workspaceChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -6,6 +6,8 @@ import { createSpecHandlers } from './handlers/specs.ts';
 import { createDriftHandlers } from './handlers/drift.ts';
 import { createConsentHandlers } from './handlers/consent.ts';
 import { createRepoHandlers, type RepoHandlerOptions } from './handlers/repo.ts';
+import { createWorkspaceHandlers } from './handlers/workspace.ts';
+import { textVersion } from '../services/workspace/write-file.ts';
 
 export interface HandlerOptions {
   /** Git sync options; the secret store defaults to the core's. */
@@ -34,7 +36,8 @@ export function createHandlers(core: Core, options: HandlerOptions = {}): Handle
     },
     'workspace.readFile': async ({ path }) => {
       const { root } = core.requireWorkspace();
-      return { path, text: await readWorkspaceFile(root, path) };
+      const text = await readWorkspaceFile(root, path);
+      return { path, text, version: textVersion(text) };
     },
     'workspace.scan': async (_input, emit, signal) => {
       const { root } = core.requireWorkspace();
@@ -49,5 +52,6 @@ export function createHandlers(core: Core, options: HandlerOptions = {}): Handle
     ...createModelHandlers(core),
     ...createSpecHandlers(core),
     ...createConsentHandlers(core),
+    ...createWorkspaceHandlers(core),
   };
 }

@@ -145,7 +145,55 @@ function settings(context: LintContext): ParsedConfig | null {
   return settingsOf.get(context) ?? null;
 }
 
-/** Lints `file` (its current text) in its workspace; only findings about this file come back. */
+const lastSegment = (scope: string) => scope.slice(scope.lastIndexOf('/') + 1);
+
+/**
+ * Whether another document may share a fact with the edited one that a rule compares: the same
+ * document id, or the same OpenSpec change or capability. A superset is harmless (it only
+ * costs time); the parity tests catch a missing case.
+ */
+function sharesFacts(own: SpecDocument, other: SpecDocument): boolean {
+  const id = own.frontmatter?.data['id'];
+  if (typeof id === 'string' && other.frontmatter?.data['id'] === id) return true;
+  if (!own.openspec || !other.openspec) return false;
+  if (own.openspec.change && own.openspec.change === other.openspec.change) return true;
+  return lastSegment(own.scope) === lastSegment(other.scope);
+}
+
+/** A document that only carries requirements, in workspace order, for ID and citation checks. */
+function requirementHolder(
+  format: 'cairn' | 'openspec',
+  requirements: Requirement[],
+): SpecDocument {
+  return {
+    ...contextDocument({
+      path: '',
+      format,
+      kind: 'other',
+      scope: '',
+      lineLengths: [],
+      frontmatter: null,
+      diagnostics: [],
+      title: null,
+      sections: [],
+      requirements: [],
+      tasks: [],
+      links: [],
+      covers: [],
+      mentions: [],
+      prose: [],
+    }),
+    requirements,
+  };
+}
+
+/**
+ * Lints `file` (its current text) in its workspace; only findings about this file come back.
+ * The documents the rules see are: the requirements declared before this file (in path order),
+ * the documents that share another fact with it, the file itself, then the requirements
+ * declared after it. So every set and every "first declared at" comes out as in the full lint,
+ * at the cost of one pass over the requirement list instead of every rule over every document.
+ */
 export function lintDocument(
   context: LintContext,
   file: SourceFile,
@@ -153,11 +201,28 @@ export function lintDocument(
 ): LintResult {
   const parsedSettings = settings(context);
   const own = parseSpecFile(file, parsedSettings?.config.roots ?? null);
-  const documents = context.documents.filter((d) => d.path !== file.path);
-  if (own) {
-    const at = documents.findIndex((d) => d.path > file.path);
-    documents.splice(at === -1 ? documents.length : at, 0, own);
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  if (!own) return { findings: [], counts };
+  const held = {
+    before: { cairn: [] as Requirement[], openspec: [] as Requirement[] },
+    after: { cairn: [] as Requirement[], openspec: [] as Requirement[] },
+  };
+  const sharing = { before: [] as SpecDocument[], after: [] as SpecDocument[] };
+  for (const other of context.documents) {
+    if (other.path === file.path) continue;
+    const side = other.path < file.path ? 'before' : 'after';
+    held[side][other.format === 'openspec' ? 'openspec' : 'cairn'].push(...other.requirements);
+    if (sharesFacts(own, other)) sharing[side].push({ ...other, requirements: [] });
   }
+  const documents = [
+    requirementHolder('cairn', held.before.cairn),
+    requirementHolder('openspec', held.before.openspec),
+    ...sharing.before,
+    own,
+    ...sharing.after,
+    requirementHolder('cairn', held.after.cairn),
+    requirementHolder('openspec', held.after.openspec),
+  ];
   const workspace: Workspace = {
     documents,
     // Which layouts were found is not read by any rule.
@@ -167,8 +232,7 @@ export function lintDocument(
     settings: parsedSettings,
     problems: [],
   };
-  const findings = lintWorkspace(workspace, options).findings.filter((f) => f.path === file.path);
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  const { findings } = lintWorkspace(workspace, { ...options, files: new Set([file.path]) });
   for (const f of findings) counts[f.severity]++;
   return { findings, counts };
 }

@@ -59,7 +59,10 @@ describe('lintDocument (one document in the context of its workspace)', () => {
       path.join(cairn, 'specs/feature-003/requirements.md'),
       `\n### ${firstId}: Copied\n\nThe app shall keep a copy.\n`,
     );
-    fs.appendFileSync(path.join(cairn, 'specs/feature-001/tasks.md'), '- [ ] T900 x (REQ-8XXXXX)\n');
+    fs.appendFileSync(
+      path.join(cairn, 'specs/feature-001/tasks.md'),
+      '- [ ] T900 x (REQ-8XXXXX)\n',
+    );
     expect(await expectFolderParity(cairn)).toBeGreaterThan(5);
     const openspec = path.join(generated, 'openspec');
     writeOpenSpecRepo(openspec, 12, 4, 8);
