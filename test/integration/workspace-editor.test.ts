@@ -161,7 +161,7 @@ describe('workspace.references', () => {
       [REQS, 33, 'Keep offline comments'],
     ]);
     expect(refs.declarations[0]?.scenarios.map((s) => `${s.line} ${s.text}`)).toEqual([
-      '37 Comment written on a plane',
+      '38 Comment written on a plane',
     ]);
     expect(refs.tasks.map((t) => [t.path, t.line, t.taskId])).toEqual([
       ['specs/offline-review/tasks.md', 22, 'T004'],
