@@ -17,7 +17,8 @@ const REQUIREMENTS = [
   'While the device is offline, the app shall save each new comment.',
 ].join('\n');
 
-const TASKS = '# Tasks\n\n- [ ] T001 Create the note cache (REQ-7KQ2M4)\n- [ ] T002 Sync comments\n';
+const TASKS =
+  '# Tasks\n\n- [ ] T001 Create the note cache (REQ-7KQ2M4)\n- [ ] T002 Sync comments\n';
 
 function index(): SpecSearch {
   const search = new SpecSearch();
@@ -57,7 +58,11 @@ describe('SpecSearch', () => {
   });
 
   it('tolerates a typo in a longer word', () => {
-    expect(index().search('readble').map((h) => h.line)).toEqual([9]);
+    expect(
+      index()
+        .search('readble')
+        .map((h) => h.line),
+    ).toEqual([9]);
   });
 
   it('follows edits and deletions file by file', () => {
@@ -74,7 +79,8 @@ describe('SpecSearch', () => {
 
   it('ranks files with the words in the title first and caps the hits', () => {
     const search = new SpecSearch();
-    for (let i = 0; i < 30; i++) search.set(`s/${i}.md`, `# Spec ${i}\n\nbackup now\nbackup later\n`);
+    for (let i = 0; i < 30; i++)
+      search.set(`s/${i}.md`, `# Spec ${i}\n\nbackup now\nbackup later\n`);
     search.set('s/backup.md', '# Backup\n\nbackup everything\n', 'Backup');
     const hits = search.search('backup', { limit: 10 });
     expect(hits).toHaveLength(10);
@@ -97,8 +103,8 @@ describe('matchingLines', () => {
   });
 
   it('matches whole words and prefixes, not the middle of a word', () => {
-    expect(matchingLines('cachet\nthe cache\nprecache', ['cache'], 5).map((l) => l.line)).toEqual(
-      [1, 2],
-    );
+    expect(matchingLines('cachet\nthe cache\nprecache', ['cache'], 5).map((l) => l.line)).toEqual([
+      1, 2,
+    ]);
   });
 });
