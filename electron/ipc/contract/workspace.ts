@@ -33,9 +33,7 @@ export type Place = z.infer<typeof PlaceSchema>;
 
 export const RequirementReferencesSchema = z.object({
   id: z.string(),
-  declarations: z.array(
-    PlaceSchema.extend({ title: z.string(), scenarios: z.array(PlaceSchema) }),
-  ),
+  declarations: z.array(PlaceSchema.extend({ title: z.string(), scenarios: z.array(PlaceSchema) })),
   tasks: z.array(PlaceSchema.extend({ taskId: z.string().nullable(), done: z.boolean() })),
   mentions: z.array(PlaceSchema),
   code: z.array(PlaceSchema),

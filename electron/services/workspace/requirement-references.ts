@@ -64,7 +64,8 @@ export class RequirementTracer {
       }
     }
     const specs = specReferences(workspace, id);
-    for (const mention of specs.mentions) mention.text = this.index.lineText(mention.path, mention.line);
+    for (const mention of specs.mentions)
+      mention.text = this.index.lineText(mention.path, mention.line);
     return {
       id,
       ...specs,

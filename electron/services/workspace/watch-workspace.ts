@@ -57,13 +57,19 @@ export function watchWorkspace(
       return;
     }
     try {
-      const watcher = fs.watch(path.join(root, dir), { recursive, persistent: false }, (_event, name) => {
-        if (!name) return;
-        const rel = (dir ? `${dir}/${name.toString()}` : name.toString()).split(path.sep).join('/');
-        note(rel);
-        // A folder created on Linux gets its own watcher.
-        if (!recursive) void watchIfFolder(rel);
-      });
+      const watcher = fs.watch(
+        path.join(root, dir),
+        { recursive, persistent: false },
+        (_event, name) => {
+          if (!name) return;
+          const rel = (dir ? `${dir}/${name.toString()}` : name.toString())
+            .split(path.sep)
+            .join('/');
+          note(rel);
+          // A folder created on Linux gets its own watcher.
+          if (!recursive) void watchIfFolder(rel);
+        },
+      );
       watcher.on('error', () => {
         watcher.close();
         watchers.delete(dir);
