@@ -10,15 +10,16 @@ import { SAMPLE_WORKSPACE, tempDir } from './temp-dir.ts';
 
 export const RENDERER_DIST = path.resolve('dist/renderer');
 
-/** A real web host over a real core (SQLite in a temp folder) on the sample workspace. */
+/** A real web host over a real core (SQLite in a temp folder), on the sample workspace by default. */
 export async function startTestHost(
   staticDir = RENDERER_DIST,
+  workspace = SAMPLE_WORKSPACE,
 ): Promise<{ host: WebHost; core: Core }> {
   const core = new Core({
     dataDir: tempDir('cairn-data-'),
     host: 'web',
     version: '0.0.0-test',
-    workspace: SAMPLE_WORKSPACE,
+    workspace,
   });
   const host = await startWebHost({
     dispatcher: createDispatcher(createHandlers(core)),

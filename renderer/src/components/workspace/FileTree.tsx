@@ -157,7 +157,12 @@ function TreeItem(props: {
   onActivate(): void;
 }) {
   const { row } = props;
-  const classes = ['tree-row', row.kind, props.active ? 'active' : '', props.open ? 'open' : '']
+  const classes = [
+    'tree-row',
+    `tree-${row.kind}`,
+    props.active ? 'active' : '',
+    props.open ? 'open' : '',
+  ]
     .filter(Boolean)
     .join(' ');
   return (
@@ -171,7 +176,11 @@ function TreeItem(props: {
       aria-selected={row.kind === 'file' ? props.open : undefined}
       className={classes}
       data-path={row.path}
-      style={{ transform: `translateY(${props.top}px)`, paddingLeft: 8 + (row.level - 1) * 14 }}
+      style={{
+        transform: `translateY(${props.top}px)`,
+        // Files line up with their folder's name, past its twisty.
+        paddingLeft: 8 + (row.level - 1) * 14 + (row.kind === 'file' ? 18 : 0),
+      }}
       onClick={props.onActivate}
     >
       {row.kind === 'folder' ? (

@@ -43,7 +43,7 @@ export function SearchBox({ onLeave }: { onLeave(): void }) {
         value={query}
         onChange={(e) => void search(e.target.value)}
         onKeyDown={onKeyDown}
-        aria-controls="search-results"
+        aria-controls={query.trim() ? 'search-results' : undefined}
       />
     </div>
   );

@@ -43,9 +43,18 @@ export function SpecEditor() {
       save: () => void store().saveDocument(),
     };
     hooksRef.current = hooks;
-    const view = new EditorView({ parent: host.current as HTMLDivElement });
+    // CodeMirror puts its styles in a <style> element in a document, which the strict CSP
+    // (style-src 'self') blocks; in a shadow root it uses constructable style sheets instead.
+    const element = host.current as HTMLDivElement;
+    const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+    const parent = document.createElement('div');
+    parent.className = 'spec-editor-root';
+    parent.style.height = '100%';
+    shadow.replaceChildren(parent);
+    const view = new EditorView({ parent, root: shadow });
     viewRef.current = view;
     return () => {
+      shadow.replaceChildren();
       view.destroy();
       client.dispose();
       viewRef.current = null;

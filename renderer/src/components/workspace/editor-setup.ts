@@ -35,6 +35,9 @@ export function documentExtensions(options: { path: string; readOnly: boolean })
     EditorState.readOnly.of(options.readOnly),
     EditorView.contentAttributes.of({
       'aria-label': `${options.readOnly ? 'Read-only view of' : 'Editing'} ${options.path}`,
+      // Focusable already (contenteditable); said outright so checkers see the scroller's
+      // content can take the keyboard focus.
+      tabindex: '0',
     }),
     options.readOnly ? [] : markdown(),
   ];
@@ -51,8 +54,17 @@ const highlight = HighlightStyle.define([
   { tag: tags.quote, color: 'var(--md-meta)', fontStyle: 'italic' },
 ]);
 
+// The editor lives in a shadow root (see SpecEditor.tsx): the app's style sheets do not reach
+// it, so everything it looks like is here; the CSS variables do reach it.
 const theme = EditorView.theme({
-  '&': { color: 'var(--text)', backgroundColor: 'var(--panel)', height: '100%' },
+  '&': {
+    color: 'var(--text)',
+    backgroundColor: 'var(--panel)',
+    height: '100%',
+    fontSize: '13px',
+  },
+  '&.cm-focused': { outline: 'none' },
+  '&.cm-focused .cm-gutters': { borderRightColor: 'var(--accent)' },
   '.cm-content': { fontFamily: 'var(--mono)', caretColor: 'var(--text)' },
   '.cm-scroller': { fontFamily: 'var(--mono)', lineHeight: '1.55' },
   '.cm-cursor, .cm-dropCursor': { borderLeftColor: 'var(--text)' },
