@@ -42,6 +42,13 @@ describe.skipIf(skip)('the workspace editor', () => {
   const activeLine = async () =>
     Number(await page.locator('.cm-activeLineGutter').first().textContent());
   const openPath = () => page.locator('.editor-path').textContent();
+  // Runs in the page; the test project has no DOM types, so the globals are typed here.
+  const focusedId = () =>
+    page.evaluate(
+      () =>
+        (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document
+          .activeElement?.id,
+    );
 
   beforeAll(async () => {
     root = fs.realpathSync(tempDir('cairn-editor-e2e-'));
@@ -93,9 +100,7 @@ describe.skipIf(skip)('the workspace editor', () => {
 
   it('moves through the tree and opens a spec with the keyboard only', async () => {
     await page.keyboard.press('Control+K');
-    await expect
-      .poll(() => page.evaluate(() => document.activeElement?.id))
-      .toBe('workspace-search');
+    await expect.poll(focusedId).toBe('workspace-search');
     await page.keyboard.press('Escape');
     const tree = page.getByRole('tree', { name: 'Spec files' });
     const active = async () => {
@@ -129,18 +134,24 @@ describe.skipIf(skip)('the workspace editor', () => {
     // The file ends after REQ-C4VJ6P; type the new requirement there.
     await page.locator('.cm-content').click();
     await page.keyboard.press('Control+End');
+    // Runs in the page; the test project has no DOM types, so the globals are typed here.
     await page.evaluate(() => {
-      const w = window as unknown as { longTasks: number[] };
-      w.longTasks = [];
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
+      const page = globalThis as unknown as {
+        longTasks: number[];
+        PerformanceObserver: new (
+          callback: (list: { getEntries(): { duration: number }[] }) => void,
+        ) => { observe(options: { type: string }): void };
+      };
+      page.longTasks = [];
+      new page.PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) page.longTasks.push(entry.duration);
       }).observe({ type: 'longtask' });
     });
     const started = Date.now();
     await page.keyboard.type(VAGUE, { delay: 15 });
     const typingMs = Date.now() - started;
     const longTasks = await page.evaluate(
-      () => (window as unknown as { longTasks: number[] }).longTasks,
+      () => (globalThis as unknown as { longTasks: number[] }).longTasks,
     );
     const report = {
       characters: VAGUE.length,
@@ -176,7 +187,10 @@ describe.skipIf(skip)('the workspace editor', () => {
   });
 
   it('applies the quick fix from the underline', async () => {
-    await page.locator('.cm-lintRange-warning.cm-rule-EARS-004', { hasText: 'should' }).last().hover();
+    await page
+      .locator('.cm-lintRange-warning.cm-rule-EARS-004', { hasText: 'should' })
+      .last()
+      .hover();
     await page
       .locator('.cm-tooltip-lint')
       .getByRole('button', { name: 'Fix: Replace "should" with "shall"' })

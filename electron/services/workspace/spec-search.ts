@@ -1,6 +1,6 @@
 // Full-text search over a workspace's specs: a MiniSearch index of whole files (title and
 // text), kept up to date one file at a time, and hits resolved to the lines that match.
-import MiniSearch from 'minisearch';
+import MiniSearch, { type SearchOptions as MiniSearchOptions } from 'minisearch';
 
 export interface SearchHit {
   path: string;
@@ -27,6 +27,8 @@ interface IndexedSpec {
 }
 
 const SNIPPET_CHARS = 160;
+/** Fewer exact results than this, and the search is tried again with typos allowed. */
+const FEW_RESULTS = 10;
 
 export class SpecSearch {
   private readonly index = new MiniSearch<IndexedSpec>({
@@ -63,12 +65,21 @@ export class SpecSearch {
     const limit = options.limit ?? 50;
     const linesPerFile = options.linesPerFile ?? 3;
     if (query.trim() === '') return [];
-    const results = this.index.search(query, {
+    const how: MiniSearchOptions = {
       combineWith: 'AND',
-      prefix: (_term, i, terms) => i === terms.length - 1,
-      fuzzy: (term) => (term.length > 4 ? 0.15 : false),
+      // A one-letter prefix matches half the vocabulary: wait for the second letter.
+      prefix: (term: string, i: number, terms: string[]) =>
+        i === terms.length - 1 && term.length > 1,
       boost: { title: 2 },
-    });
+    };
+    let results = this.index.search(query, how);
+    // Typo tolerance costs a walk of the whole vocabulary: only when exact words find little.
+    if (results.length < FEW_RESULTS) {
+      results = this.index.search(query, {
+        ...how,
+        fuzzy: (term: string) => (term.length > 4 ? 0.15 : false),
+      });
+    }
     const hits: SearchHit[] = [];
     for (const result of results) {
       const text = this.texts.get(String(result.id));
