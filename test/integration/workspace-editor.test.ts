@@ -63,6 +63,23 @@ describe('workspace.search', () => {
   });
 });
 
+describe('the index without a watcher (the Workspace view closed)', () => {
+  it('sees a change made on disk at its next use', async () => {
+    await value('workspace.search', { query: 'anything' });
+    fs.appendFileSync(path.join(root, 'specs/offline-review/prd.md'), '\nThe platypus metric.\n');
+    await new Promise((r) => setTimeout(r, 1100));
+    const { hits } = await value('workspace.search', { query: 'platypus' });
+    expect(hits.map((h) => h.path)).toEqual(['specs/offline-review/prd.md']);
+  });
+
+  it('gives specs.lint the same findings as cairn lint, from the same parse', async () => {
+    const result = (await dispatcher.invoke('specs.lint', {})) as Result<OutputOf<'specs.lint'>>;
+    const { lintFolder } = await import('../../electron/services/specs/lint-folder.ts');
+    const cli = await lintFolder(root);
+    expect(result.ok && result.value.findings).toEqual(cli.result.findings);
+  });
+});
+
 describe('workspace.writeFile', () => {
   it('saves atomically and returns the new version', async () => {
     const opened = await value('workspace.readFile', { path: REQS });

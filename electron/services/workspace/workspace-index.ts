@@ -17,6 +17,9 @@ import { SpecSearch, type SearchHit, type SearchOptions } from './spec-search.ts
 import { watchWorkspace, type WorkspaceWatcher } from './watch-workspace.ts';
 import { MAX_READ_BYTES, skipsFolder } from './workspace.ts';
 
+/** Without a watcher, a use this soon after the last scan trusts it (a burst of calls). */
+const RESCAN_AFTER_MS = 1000;
+
 /** Files read at once: enough to overlap disk reads with parsing and indexing. */
 const READ_CONCURRENCY = 16;
 
@@ -46,6 +49,9 @@ export class WorkspaceIndex {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly listeners = new Set<(change: IndexChange) => void>();
   private watcher: WorkspaceWatcher | null = null;
+  /** The watcher missed folders (the Linux cap) or failed: changes may go unseen. */
+  private watchIncomplete = false;
+  private scannedAt = 0;
 
   constructor(
     readonly root: string,
@@ -69,7 +75,12 @@ export class WorkspaceIndex {
           (error: unknown) => this.log(`[workspace] refresh failed: ${String(error)}`),
         );
       },
-      { onLimit: (message) => this.log(`[workspace] ${message}`) },
+      {
+        onLimit: (message) => {
+          this.watchIncomplete = true;
+          this.log(`[workspace] ${message}`);
+        },
+      },
     );
     return () => {
       this.listeners.delete(listener);
@@ -80,6 +91,18 @@ export class WorkspaceIndex {
   close(): void {
     this.watcher?.close();
     this.watcher = null;
+    this.watchIncomplete = false;
+  }
+
+  /**
+   * Reads the workspace once, then keeps it current: a watcher reports changes as they happen;
+   * without one (nobody has the Workspace view open), every use stats the files again.
+   */
+  private async current(): Promise<void> {
+    await this.open();
+    if (this.watcher && !this.watchIncomplete) return;
+    if (performance.now() - this.scannedAt < RESCAN_AFTER_MS) return;
+    await this.serial(() => this.rescan());
   }
 
   /** The text of line `line` (1-based) of a spec file, trimmed; '' when unknown. */
@@ -99,13 +122,13 @@ export class WorkspaceIndex {
   }
 
   async find(query: string, options?: SearchOptions): Promise<SearchHit[]> {
-    await this.open();
+    await this.current();
     return this.search.search(query, options);
   }
 
   /** The parsed workspace, as `cairn lint` would read it now. */
   async workspace(): Promise<Workspace> {
-    await this.open();
+    await this.current();
     return this.serial(async () => {
       const files: SourceFile[] = [...this.entries].map(([p, e]) => ({ path: p, text: e.text }));
       const memo = (file: SourceFile, roots: readonly string[] | null) => {
@@ -192,6 +215,7 @@ export class WorkspaceIndex {
     for (let i = 0; i < specs.length; i += READ_CONCURRENCY) {
       await Promise.all(specs.slice(i, i + READ_CONCURRENCY).map((rel) => this.reread(rel)));
     }
+    this.scannedAt = performance.now();
   }
 
   /** Reads a spec text file again if its size or time changed; true when its text changed. */
