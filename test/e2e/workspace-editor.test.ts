@@ -19,6 +19,7 @@ import {
 import { git } from '../support/native-git.ts';
 import { SAMPLE_WORKSPACE, tempDir } from '../support/temp-dir.ts';
 import { RENDERER_DIST, startTestHost } from '../support/web-host.ts';
+import { writeCairnWorkspace } from '../bench/generate-workspaces.ts';
 
 const uiMissing = fs.existsSync(`${RENDERER_DIST}/index.html`)
   ? null
@@ -291,6 +292,19 @@ describe.skipIf(skip)('the workspace editor', () => {
     expect(await page.locator('.cm-content').getAttribute('aria-readonly')).toBe('true');
   });
 
+  it('follows the requirement at the cursor in the References tab', async () => {
+    await page.locator(`[data-path="${REQS}"]`).click();
+    await expect.poll(openPath).toBe(REQS);
+    await page.getByRole('tab', { name: 'References' }).click();
+    await page.locator('.cm-line', { hasText: 'When the device reconnects' }).click();
+    const panel = page.getByRole('tabpanel', { name: 'References' });
+    await panel.getByRole('heading', { name: 'REQ-2HNB8W' }).waitFor();
+    await panel.getByRole('button', { name: /tasks\.md:23/ }).waitFor();
+    expect(await panel.getByRole('region', { name: /^Tests/ }).textContent()).toContain(
+      'test/outbox.test.ts:1',
+    );
+  });
+
   it('has no serious accessibility violations with the editor open (axe-core, WCAG 2.1 AA)', async () => {
     await page.locator(`[data-path="${REQS}"]`).click();
     await expect.poll(openPath).toBe(REQS);
@@ -307,6 +321,81 @@ describe.skipIf(skip)('the workspace editor', () => {
   });
 
   it('runs under the strict CSP without console errors', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
+
+describe.skipIf(skip)('the workspace editor on 5,000 specs', () => {
+  let browser: Browser;
+  let page: Page;
+  let host: WebHost;
+  let core: Core;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    const root = fs.realpathSync(tempDir('cairn-editor-5000-'));
+    writeCairnWorkspace(root, 2500, 4);
+    ({ host, core } = await startTestHost(RENDERER_DIST, root));
+    browser = await launchChromium();
+    page = await openAppPage(browser, host.url, consoleErrors, { width: 1400, height: 860 });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+    core?.close();
+  });
+
+  it('keeps only the rows in view in the page while the keyboard goes through the whole tree', async () => {
+    const tree = page.getByRole('tree', { name: 'Spec files' });
+    await tree.waitFor({ timeout: 60_000 });
+    await expect
+      .poll(() => page.locator('.tree-head p').textContent(), { timeout: 60_000 })
+      .toContain('5,000 spec files');
+    // Runs in the page; the test project has no DOM types, so the globals are typed here.
+    await page.evaluate(() => {
+      const page = globalThis as unknown as {
+        longTasks: number[];
+        PerformanceObserver: new (
+          callback: (list: { getEntries(): { duration: number }[] }) => void,
+        ) => { observe(options: { type: string }): void };
+      };
+      page.longTasks = [];
+      new page.PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) page.longTasks.push(entry.duration);
+      }).observe({ type: 'longtask' });
+    });
+    await tree.focus();
+    // Open the 'specs' folder: 2,500 feature folders below it.
+    await page.keyboard.press('ArrowRight');
+    await expect
+      .poll(() => tree.locator('[data-path="specs"]').getAttribute('aria-expanded'))
+      .toBe('true');
+    for (let i = 0; i < 20; i++) await page.keyboard.press('PageDown');
+    await page.keyboard.press('End');
+    const active = async () => {
+      const id = await tree.getAttribute('aria-activedescendant');
+      return id ? page.locator(`#${id}`).getAttribute('data-path') : null;
+    };
+    await expect.poll(active).toBe('specs/feature-2499');
+    expect(
+      await tree.locator('[data-path="specs/feature-2499"]').getAttribute('aria-setsize'),
+    ).toBe('2500');
+    const rendered = await tree.getByRole('treeitem').count();
+    expect(rendered).toBeGreaterThan(10);
+    expect(rendered).toBeLessThan(100);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.locator('.editor-path').textContent())
+      .toBe('specs/feature-2499/requirements.md');
+    const longTasks = await page.evaluate(
+      () => (globalThis as unknown as { longTasks: number[] }).longTasks,
+    );
+    console.log(
+      `5,000 specs: ${rendered} tree rows in the page; long tasks while moving through the tree: ${longTasks.length}, longest ${Math.round(Math.max(0, ...longTasks))} ms`,
+    );
     expect(consoleErrors).toEqual([]);
   });
 });

@@ -15,7 +15,10 @@ export interface ReferencesSlice {
   referencesError: CairnError | null;
   /** The requirement the editor's cursor is in, as it moves. */
   cursorRequirement: string | null;
-  setCursorRequirement(id: string | null): void;
+  /** When an ID was chosen outright (performance.now()); cursor moves before it do not count. */
+  referencesChosenAt: number;
+  /** The cursor is in requirement `id` since `at` (performance.now() of the move). */
+  setCursorRequirement(id: string | null, at: number): void;
   showSidePanelTab(id: string): void;
   loadReferences(id: string | null): Promise<void>;
   /** Shows the References tab for `id` (Ctrl/Cmd-click on an ID, F12). */
@@ -32,10 +35,15 @@ export const createReferencesSlice: StateCreator<CairnState, [], [], ReferencesS
   referencesState: 'idle',
   referencesError: null,
   cursorRequirement: null,
-  setCursorRequirement(id) {
+  referencesChosenAt: 0,
+  setCursorRequirement(id, at) {
+    if (id === get().cursorRequirement) return;
     set({ cursorRequirement: id });
-    // The References tab follows the cursor while it shows; a clicked ID stays until then.
-    if (id && get().sidePanelTab === 'references') void get().loadReferences(id);
+    // The References tab follows the cursor into another requirement; a clicked ID stays
+    // until the cursor moves after the click.
+    if (id && get().sidePanelTab === 'references' && at > get().referencesChosenAt) {
+      void get().loadReferences(id);
+    }
   },
   showSidePanelTab(id) {
     set({ sidePanelTab: id });
@@ -59,7 +67,7 @@ export const createReferencesSlice: StateCreator<CairnState, [], [], ReferencesS
     );
   },
   async showReferences(id) {
-    set({ sidePanelTab: 'references' });
+    set({ sidePanelTab: 'references', referencesChosenAt: performance.now() });
     await get().loadReferences(id);
   },
 });

@@ -38,7 +38,7 @@ export function SpecEditor() {
         return toDiagnostics(view.state.doc, findings);
       },
       onText: (text) => store().editText(text),
-      onCursorRequirement: (id) => store().setCursorRequirement(id),
+      onCursorRequirement: (id, at) => store().setCursorRequirement(id, at),
       showReferences: (id) => void store().showReferences(id),
       save: () => void store().saveDocument(),
     };

@@ -23,8 +23,8 @@ export interface EditorHooks {
   /** Lints the text of the view; resolves to its diagnostics (empty for files not linted). */
   lint(view: EditorView): Promise<Diagnostic[]>;
   onText(text: string): void;
-  /** The requirement the cursor is in (or null), as the cursor moves. */
-  onCursorRequirement(id: string | null): void;
+  /** The requirement the cursor is in (or null) since `at` (performance.now()), as it moves. */
+  onCursorRequirement(id: string | null, at: number): void;
   showReferences(id: string): void;
   save(): void;
 }
@@ -144,8 +144,10 @@ export function editorExtensions(hooks: EditorHooks, perDocument: Extension): Ex
     EditorView.domEventHandlers({
       mousedown(event, view) {
         if (!(event.ctrlKey || event.metaKey) || event.button !== 0) return false;
-        const pos = view.posAtCoords({ x: event.clientX, y: event.clientY });
-        const id = pos === null ? null : idAt(view.state.doc, pos);
+        // The ID's own mark says which it is; the position is the fallback.
+        const mark = event.target instanceof Element ? event.target.closest('.cm-req-id') : null;
+        const pos = mark ? null : view.posAtCoords({ x: event.clientX, y: event.clientY });
+        const id = mark?.textContent ?? (pos === null ? null : idAt(view.state.doc, pos));
         if (!id) return false;
         event.preventDefault();
         hooks.showReferences(id);
@@ -155,11 +157,12 @@ export function editorExtensions(hooks: EditorHooks, perDocument: Extension): Ex
     EditorView.updateListener.of((update) => {
       if (update.docChanged) hooks.onText(update.state.doc.toString());
       if (update.docChanged || update.selectionSet) {
+        const at = performance.now();
         if (cursorTimer !== null) window.clearTimeout(cursorTimer);
         cursorTimer = window.setTimeout(() => {
           cursorTimer = null;
           const state = update.view.state;
-          hooks.onCursorRequirement(requirementAt(state.doc, state.selection.main.head));
+          hooks.onCursorRequirement(requirementAt(state.doc, state.selection.main.head), at);
         }, 250);
       }
     }),
