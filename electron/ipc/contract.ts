@@ -9,6 +9,9 @@ import { driftChannels } from './contract/drift.ts';
 import { repoChannels } from './contract/repo.ts';
 import { consentChannels } from './contract/consent.ts';
 import { workspaceChannels } from './contract/workspace.ts';
+import { WorkspacePathSchema } from './contract/workspace-path.ts';
+
+export { WorkspacePathSchema };
 
 export const ERROR_CODES = [
   'invalid_input',
@@ -42,15 +45,6 @@ const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) =>
   ({ kind: 'call', input, output }) as const;
 const stream = <I extends z.ZodType, E extends z.ZodType>(input: I, event: E) =>
   ({ kind: 'subscription', input, event }) as const;
-
-/** A path inside the open workspace, relative, with forward slashes, never escaping it. */
-export const WorkspacePathSchema = z
-  .string()
-  .min(1)
-  .max(4096)
-  .refine((p) => !p.startsWith('/') && !/^[a-zA-Z]:/.test(p) && !p.split(/[\\/]/).includes('..'), {
-    message: 'must be a relative path inside the workspace (no "..", no leading "/")',
-  });
 
 export const SpecFileSchema = z.object({
   path: z.string(),

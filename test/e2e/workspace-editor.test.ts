@@ -32,6 +32,28 @@ const REQS = 'specs/offline-review/requirements.md';
 const VAGUE =
   '\n### REQ-6WPM3T: Export notes\n\nWhen the reviewer exports a shared note to a file on the laptop, the app should finish the export quickly and tell the reviewer in a note where the file was just saved.\n';
 
+/** Starts collecting the page's long tasks (PerformanceObserver 'longtask'). */
+async function observeLongTasks(page: Page): Promise<void> {
+  // Runs in the page; the test project has no DOM types, so the globals are typed here.
+  await page.evaluate(() => {
+    const page = globalThis as unknown as {
+      longTasks: number[];
+      PerformanceObserver: new (
+        callback: (list: { getEntries(): { duration: number }[] }) => void,
+      ) => { observe(options: { type: string }): void };
+    };
+    page.longTasks = [];
+    new page.PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) page.longTasks.push(entry.duration);
+    }).observe({ type: 'longtask' });
+  });
+}
+
+/** Durations (ms) of the long tasks since observeLongTasks. */
+function longTasksSoFar(page: Page): Promise<number[]> {
+  return page.evaluate(() => (globalThis as unknown as { longTasks: number[] }).longTasks);
+}
+
 describe.skipIf(skip)('the workspace editor', () => {
   let browser: Browser;
   let page: Page;
@@ -135,25 +157,11 @@ describe.skipIf(skip)('the workspace editor', () => {
     // The file ends after REQ-C4VJ6P; type the new requirement there.
     await page.locator('.cm-content').click();
     await page.keyboard.press('Control+End');
-    // Runs in the page; the test project has no DOM types, so the globals are typed here.
-    await page.evaluate(() => {
-      const page = globalThis as unknown as {
-        longTasks: number[];
-        PerformanceObserver: new (
-          callback: (list: { getEntries(): { duration: number }[] }) => void,
-        ) => { observe(options: { type: string }): void };
-      };
-      page.longTasks = [];
-      new page.PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) page.longTasks.push(entry.duration);
-      }).observe({ type: 'longtask' });
-    });
+    await observeLongTasks(page);
     const started = Date.now();
     await page.keyboard.type(VAGUE, { delay: 15 });
     const typingMs = Date.now() - started;
-    const longTasks = await page.evaluate(
-      () => (globalThis as unknown as { longTasks: number[] }).longTasks,
-    );
+    const longTasks = await longTasksSoFar(page);
     const report = {
       characters: VAGUE.length,
       typingMs,
@@ -352,19 +360,7 @@ describe.skipIf(skip)('the workspace editor on 5,000 specs', () => {
     await expect
       .poll(() => page.locator('.tree-head p').textContent(), { timeout: 60_000 })
       .toContain('5,000 spec files');
-    // Runs in the page; the test project has no DOM types, so the globals are typed here.
-    await page.evaluate(() => {
-      const page = globalThis as unknown as {
-        longTasks: number[];
-        PerformanceObserver: new (
-          callback: (list: { getEntries(): { duration: number }[] }) => void,
-        ) => { observe(options: { type: string }): void };
-      };
-      page.longTasks = [];
-      new page.PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) page.longTasks.push(entry.duration);
-      }).observe({ type: 'longtask' });
-    });
+    await observeLongTasks(page);
     await tree.focus();
     // Open the 'specs' folder: 2,500 feature folders below it.
     await page.keyboard.press('ArrowRight');
@@ -390,9 +386,7 @@ describe.skipIf(skip)('the workspace editor on 5,000 specs', () => {
     await expect
       .poll(() => page.locator('.editor-path').textContent())
       .toBe('specs/feature-2499/requirements.md');
-    const longTasks = await page.evaluate(
-      () => (globalThis as unknown as { longTasks: number[] }).longTasks,
-    );
+    const longTasks = await longTasksSoFar(page);
     console.log(
       `5,000 specs: ${rendered} tree rows in the page; long tasks while moving through the tree: ${longTasks.length}, longest ${Math.round(Math.max(0, ...longTasks))} ms`,
     );

@@ -22,25 +22,18 @@ const core = new Core({
 const dispatcher = createDispatcher(createHandlers(core));
 afterAll(() => core.close());
 
-async function call<
-  K extends
-    | 'workspace.search'
-    | 'workspace.writeFile'
-    | 'workspace.references'
-    | 'workspace.lintContext'
-    | 'workspace.readFile',
->(channel: K, input: unknown): Promise<Result<OutputOf<K>>> {
+type Channel =
+  | 'workspace.search'
+  | 'workspace.writeFile'
+  | 'workspace.references'
+  | 'workspace.lintContext'
+  | 'workspace.readFile';
+
+async function call<K extends Channel>(channel: K, input: unknown): Promise<Result<OutputOf<K>>> {
   return (await dispatcher.invoke(channel, input)) as Result<OutputOf<K>>;
 }
 
-async function value<
-  K extends
-    | 'workspace.search'
-    | 'workspace.writeFile'
-    | 'workspace.references'
-    | 'workspace.lintContext'
-    | 'workspace.readFile',
->(channel: K, input: unknown): Promise<OutputOf<K>> {
+async function value<K extends Channel>(channel: K, input: unknown): Promise<OutputOf<K>> {
   const result = await call(channel, input);
   if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
   return result.value;

@@ -3,19 +3,13 @@
 // Loaded by the renderer too: zod (and types of workflows/) only.
 import { z } from 'zod';
 import type { SpecDocument } from '../../../workflows/specs/model.ts';
+import { WorkspacePathSchema } from './workspace-path.ts';
 
 const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) =>
   ({ kind: 'call', input, output }) as const;
 const stream = <I extends z.ZodType, E extends z.ZodType>(input: I, event: E) =>
   ({ kind: 'subscription', input, event }) as const;
 
-const RelPath = z
-  .string()
-  .min(1)
-  .max(4096)
-  .refine((p) => !p.startsWith('/') && !/^[a-zA-Z]:/.test(p) && !p.split(/[\\/]/).includes('..'), {
-    message: 'must be a relative path inside the workspace (no "..", no leading "/")',
-  });
 const Version = z.string().regex(/^[0-9a-f]{64}$/);
 const Line = z.number().int().positive();
 
@@ -96,7 +90,7 @@ export const workspaceChannels = {
   'workspace.writeFile': call(
     z
       .object({
-        path: RelPath,
+        path: WorkspacePathSchema,
         text: z.string().max(5 * 1024 * 1024),
         expectedVersion: Version.nullable(),
         overwrite: z.boolean().optional(),

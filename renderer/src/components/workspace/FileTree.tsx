@@ -241,20 +241,8 @@ function FileLabel(props: {
             frontmatter
           </span>
         )}
-        {problems && problems.errors > 0 && (
-          <span className="badge badge-errors" title="Lint errors">
-            {problems.errors}
-            <span className="visually-hidden"> lint errors</span>
-            <span aria-hidden="true">E</span>
-          </span>
-        )}
-        {problems && problems.warnings > 0 && (
-          <span className="badge badge-warnings" title="Lint warnings">
-            {problems.warnings}
-            <span className="visually-hidden"> lint warnings</span>
-            <span aria-hidden="true">W</span>
-          </span>
-        )}
+        <CountBadge count={problems?.errors ?? 0} kind="errors" />
+        <CountBadge count={problems?.warnings ?? 0} kind="warnings" />
         {git && (
           <span className={`badge badge-git badge-git-${git}`} title={GIT_LABEL[git].words}>
             <span aria-hidden="true">{GIT_LABEL[git].mark}</span>
@@ -263,6 +251,18 @@ function FileLabel(props: {
         )}
       </span>
     </>
+  );
+}
+
+/** "2E": two lint errors (said in words to screen readers). */
+function CountBadge({ count, kind }: { count: number; kind: 'errors' | 'warnings' }) {
+  if (count === 0) return null;
+  return (
+    <span className={`badge badge-${kind}`} title={`Lint ${kind}`}>
+      {count}
+      <span className="visually-hidden"> lint {kind}</span>
+      <span aria-hidden="true">{kind === 'errors' ? 'E' : 'W'}</span>
+    </span>
   );
 }
 
