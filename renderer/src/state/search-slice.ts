@@ -19,7 +19,7 @@ export interface SearchSlice {
 
 /** Keystrokes closer together than this send one query. */
 const TYPING_PAUSE_MS = 120;
-let pending: number | null = null;
+let pending: ReturnType<typeof setTimeout> | null = null;
 
 export const createSearchSlice: StateCreator<CairnState, [], [], SearchSlice> = (set, get) => ({
   searchQuery: '',
@@ -35,9 +35,9 @@ export const createSearchSlice: StateCreator<CairnState, [], [], SearchSlice> = 
       return;
     }
     set({ searchState: 'searching' });
-    if (pending !== null) window.clearTimeout(pending);
+    if (pending !== null) clearTimeout(pending);
     await new Promise<void>((resolve) => {
-      pending = window.setTimeout(() => {
+      pending = setTimeout(() => {
         pending = null;
         resolve();
       }, TYPING_PAUSE_MS);

@@ -58,11 +58,11 @@ export const createWorkspaceSlice: StateCreator<CairnState, [], [], WorkspaceSli
   watchWorkspace() {
     set({ index: { state: 'building', files: 0, message: null } });
     let stopScan: (() => void) | null = null;
-    let timer: number | null = null;
+    let timer: ReturnType<typeof setTimeout> | null = null;
     const refreshDerived = () => {
-      if (timer !== null) window.clearTimeout(timer);
+      if (timer !== null) clearTimeout(timer);
       // Several saves or edits in a row refresh once.
-      timer = window.setTimeout(() => {
+      timer = setTimeout(() => {
         timer = null;
         void get().loadLintContext();
         void get().loadGitStatus();
@@ -85,7 +85,7 @@ export const createWorkspaceSlice: StateCreator<CairnState, [], [], WorkspaceSli
     return () => {
       stop();
       stopScan?.();
-      if (timer !== null) window.clearTimeout(timer);
+      if (timer !== null) clearTimeout(timer);
     };
   },
 });
