@@ -29,6 +29,7 @@ interface IndexedSpec {
 const SNIPPET_CHARS = 160;
 /** Fewer exact results than this, and the search is tried again with typos allowed. */
 const FEW_RESULTS = 10;
+const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
 
 export class SpecSearch {
   private readonly index = new MiniSearch<IndexedSpec>({
@@ -73,12 +74,22 @@ export class SpecSearch {
       boost: { title: 2 },
     };
     let results = this.index.search(query, how);
-    // Typo tolerance costs a walk of the whole vocabulary: only when exact words find little.
+    // Typo tolerance costs a walk of the whole vocabulary: only when exact words find little,
+    // and only for the longer words no spec contains as written.
     if (results.length < FEW_RESULTS) {
-      results = this.index.search(query, {
-        ...how,
-        fuzzy: (term: string) => (term.length > 4 ? 0.15 : false),
-      });
+      const unknown = new Set(
+        tokenize(query)
+          .map((t) => t.toLowerCase())
+          .filter(
+            (t) => t.length > 4 && this.index.search(t, { fields: ['title', 'text'] }).length === 0,
+          ),
+      );
+      if (unknown.size > 0) {
+        results = this.index.search(query, {
+          ...how,
+          fuzzy: (term: string) => (unknown.has(term) ? 0.15 : false),
+        });
+      }
     }
     const hits: SearchHit[] = [];
     for (const result of results) {
