@@ -15,6 +15,10 @@ import { routingChannels } from './contract/routing.ts';
 import { settingsChannels } from './contract/settings.ts';
 import { recordChannels } from './contract/records.ts';
 import { runChannels } from './contract/runs.ts';
+import { workspaceChannels } from './contract/workspace.ts';
+import { WorkspacePathSchema } from './contract/workspace-path.ts';
+
+export { WorkspacePathSchema };
 
 export const ERROR_CODES = [
   'invalid_input',
@@ -48,15 +52,6 @@ const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) =>
   ({ kind: 'call', input, output }) as const;
 const stream = <I extends z.ZodType, E extends z.ZodType>(input: I, event: E) =>
   ({ kind: 'subscription', input, event }) as const;
-
-/** A path inside the open workspace, relative, with forward slashes, never escaping it. */
-export const WorkspacePathSchema = z
-  .string()
-  .min(1)
-  .max(4096)
-  .refine((p) => !p.startsWith('/') && !/^[a-zA-Z]:/.test(p) && !p.split(/[\\/]/).includes('..'), {
-    message: 'must be a relative path inside the workspace (no "..", no leading "/")',
-  });
 
 export const SpecFileSchema = z.object({
   path: z.string(),
@@ -110,7 +105,8 @@ export const contract = {
   ),
   'workspace.readFile': call(
     z.object({ path: WorkspacePathSchema }).strict(),
-    z.object({ path: z.string(), text: z.string() }),
+    /** `version` identifies the text read; workspace.writeFile refuses to save over another. */
+    z.object({ path: z.string(), text: z.string(), version: z.string() }),
   ),
   /** Lists spec files with progress events; large workspaces take a while. */
   'workspace.scan': stream(Empty, ScanEventSchema),
@@ -126,6 +122,7 @@ export const contract = {
   ...settingsChannels,
   ...recordChannels,
   ...runChannels,
+  ...workspaceChannels,
 } as const;
 
 export type Contract = typeof contract;

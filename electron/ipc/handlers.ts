@@ -13,6 +13,8 @@ import { createRecordHandlers } from './handlers/records.ts';
 import { createRunHandlers } from './handlers/runs.ts';
 import { createRepoHandlers, type RepoHandlerOptions } from './handlers/repo.ts';
 import { createReviewHandlers } from './handlers/review.ts';
+import { createWorkspaceHandlers } from './handlers/workspace.ts';
+import { textVersion } from '../services/workspace/write-file.ts';
 
 export interface HandlerOptions {
   /** Git sync options; the secret store defaults to the core's. */
@@ -41,7 +43,8 @@ export function createHandlers(core: Core, options: HandlerOptions = {}): Handle
     },
     'workspace.readFile': async ({ path }) => {
       const { root } = core.requireWorkspace();
-      return { path, text: await readWorkspaceFile(root, path) };
+      const text = await readWorkspaceFile(root, path);
+      return { path, text, version: textVersion(text) };
     },
     'workspace.scan': async (_input, emit, signal) => {
       const { root } = core.requireWorkspace();
@@ -63,5 +66,6 @@ export function createHandlers(core: Core, options: HandlerOptions = {}): Handle
     ...createSettingsHandlers(core),
     ...createRecordHandlers(core),
     ...createRunHandlers(core),
+    ...createWorkspaceHandlers(core),
   };
 }

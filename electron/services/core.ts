@@ -11,6 +11,8 @@ import type { SecretStore } from './secrets/secret-store.ts';
 import { createWorkflowServices, type WorkflowServices } from './workflows/workflow-services.ts';
 import { recentWorkspaces, rememberWorkspace } from './store/recent-workspaces.ts';
 import { openWorkspace, type SpecListingCache } from './workspace/workspace.ts';
+import { WorkspaceIndex } from './workspace/workspace-index.ts';
+import { RequirementTracer } from './workspace/requirement-references.ts';
 import type { WorkspaceSummary } from '../ipc/contract.ts';
 import { CairnFailure } from '../ipc/failure.ts';
 
@@ -41,6 +43,8 @@ export class Core {
   readonly secrets: SecretStore;
   private readonly packageRoot: string | undefined;
   private workflowServices: WorkflowServices | null = null;
+  private index: WorkspaceIndex | null = null;
+  private tracer: RequirementTracer | null = null;
 
   constructor(options: CoreOptions) {
     this.modelsOptions = options.models;
@@ -79,6 +83,24 @@ export class Core {
     return summary;
   }
 
+  /** The open workspace's specs in memory with a full-text index; read on first use. */
+  get workspaceIndex(): WorkspaceIndex {
+    const { root } = this.requireWorkspace();
+    if (this.index?.root !== root) {
+      this.index?.close();
+      this.index = new WorkspaceIndex(root, (line) => console.warn(line));
+      this.tracer = null;
+    }
+    return this.index;
+  }
+
+  /** Where requirements of the open workspace are declared, planned and cited. */
+  get requirementTracer(): RequirementTracer {
+    const index = this.workspaceIndex;
+    this.tracer ??= new RequirementTracer(index.root, index);
+    return this.tracer;
+  }
+
   recentWorkspaces() {
     return recentWorkspaces(this.db);
   }
@@ -106,6 +128,7 @@ export class Core {
   }
 
   close(): void {
+    this.index?.close();
     this.modelsService?.close();
     if (this.db.open) this.db.close();
   }

@@ -41,25 +41,28 @@ describe.skipIf(skip)('Cairn in a browser', () => {
 
   it('opens on the sample workspace and lists its spec files', async () => {
     await page.getByRole('heading', { name: 'sample-workspace' }).waitFor();
-    const items = page.locator('.spec-item');
-    await expect.poll(() => items.count()).toBe(5);
-    expect(await page.locator('.spec-path').allTextContents()).toEqual([
-      'README.md',
-      'specs/offline-review/design.md',
-      'specs/offline-review/prd.md',
-      'specs/offline-review/requirements.md',
-      'specs/offline-review/tasks.md',
-    ]);
+    // The tree shows folders first, then files; every folder of a small workspace is open.
+    const files = page.getByRole('tree', { name: 'Spec files' }).locator('.tree-file');
+    await expect.poll(() => files.count()).toBe(5);
+    expect(await files.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-path')))).toEqual(
+      [
+        'specs/offline-review/design.md',
+        'specs/offline-review/prd.md',
+        'specs/offline-review/requirements.md',
+        'specs/offline-review/tasks.md',
+        'README.md',
+      ],
+    );
     expect(page.url()).not.toContain('token=');
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Connected/);
   });
 
   it('shows a spec when it is chosen', async () => {
-    await page.getByRole('button', { name: /Offline review — requirements/ }).click();
-    await page.locator('pre.source').waitFor();
-    expect(await page.locator('pre.source').textContent()).toContain(
-      '### REQ-7KQ2M4: Cache shared notes',
-    );
+    await page.getByRole('treeitem', { name: /requirements\.md/ }).click();
+    await page.locator('.cm-content').waitFor();
+    await expect
+      .poll(() => page.locator('.cm-content').textContent())
+      .toContain('### REQ-7KQ2M4: Cache shared notes');
     await page.screenshot({ path: screenshotPath('workspace'), fullPage: true });
   });
 

@@ -15,6 +15,8 @@ export interface LintOptions {
   only?: readonly string[];
   /** Pull every range back inside its file (default). Tests turn it off to catch bad ranges. */
   clampRanges?: boolean;
+  /** Keep findings about these files only; the others are dropped as they are reported. */
+  files?: ReadonlySet<string>;
 }
 
 export interface LintResult {
@@ -34,6 +36,7 @@ export function lintWorkspace(workspace: Workspace, options: LintOptions = {}): 
       continue;
     }
     const report = (f: Parameters<Parameters<typeof rule.check>[1]>[0]) => {
+      if (options.files && !options.files.has(f.path)) return;
       const lengths = lineLengths.get(f.path);
       const range =
         options.clampRanges === false || !lengths ? f.range : clampRange(f.range, lengths);

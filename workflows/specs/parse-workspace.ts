@@ -12,8 +12,14 @@ import { CONFIG_PATH, parseWorkspaceConfig } from './workspace-config.ts';
 const FORMAT_ORDER: readonly SpecFormat[] = ['cairn', 'speckit', 'openspec', 'kiro'];
 const CAIRN_FILE_NAMES = new Set(['prd.md', 'requirements.md', 'design.md', 'tasks.md']);
 
+export interface ParseOptions {
+  /** Parses one file; a caller that keeps parsed files between calls passes a memoized one. */
+  parseFile?: typeof parseSpecFile;
+}
+
 /** Parses every spec of a workspace, whatever its layout, into one model. */
-export function parseWorkspace(input: WorkspaceInput): Workspace {
+export function parseWorkspace(input: WorkspaceInput, options: ParseOptions = {}): Workspace {
+  const parseFile = options.parseFile ?? parseSpecFile;
   const config = input.files.find((f) => f.path === CONFIG_PATH) ?? null;
   const settings = config ? parseWorkspaceConfig(config.text) : null;
   const roots = settings?.config.roots ?? null;
@@ -22,7 +28,7 @@ export function parseWorkspace(input: WorkspaceInput): Workspace {
     .filter((f) => /\.md$/i.test(f.path))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const file of markdown) {
-    const document = parseSpecFile(file, roots);
+    const document = parseFile(file, roots);
     if (document) documents.push(document);
   }
   const found = new Set(documents.map((d) => d.format));

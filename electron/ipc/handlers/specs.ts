@@ -1,6 +1,6 @@
 // Handlers of the specs.* channels (contract/specs.ts).
+import { lintWorkspace } from '../../../workflows/lint/lint-workspace.ts';
 import type { Core } from '../../services/core.ts';
-import { lintFolder } from '../../services/specs/lint-folder.ts';
 import type { Handlers } from '../dispatch.ts';
 
 export function createSpecHandlers(core: Core): Pick<Handlers, 'specs.lint'> {
@@ -8,7 +8,9 @@ export function createSpecHandlers(core: Core): Pick<Handlers, 'specs.lint'> {
     'specs.lint': async () => {
       const { root } = core.requireWorkspace();
       const started = performance.now();
-      const { result } = await lintFolder(root);
+      // The workspace index holds the specs parsed already (the editor's search, references and
+      // live lint read it too), so the folder is read and parsed once, not once per use.
+      const result = lintWorkspace(await core.workspaceIndex.workspace());
       return {
         root,
         findings: result.findings,

@@ -44,7 +44,7 @@ export async function readWorkspaceFiles(
 }
 
 /** Every regular file under `root`, relative with forward slashes, sorted. Links are not followed. */
-async function listFiles(root: string): Promise<string[]> {
+export async function listFiles(root: string): Promise<string[]> {
   const out: string[] = [];
   const pending = [''];
   while (pending.length > 0) {
@@ -62,7 +62,8 @@ async function listFiles(root: string): Promise<string[]> {
   return out.sort();
 }
 
-async function readTextFile(
+/** One file as the parser's input, or the problem that kept it out (or came with it). */
+export async function readTextFile(
   root: string,
   rel: string,
   maxBytes: number,

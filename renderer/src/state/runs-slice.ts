@@ -8,6 +8,7 @@ import type {
 } from '../../../electron/ipc/contract/runs.ts';
 import { api } from './api.ts';
 import type { CairnState } from './store.ts';
+import { nextFrame } from './next-frame.ts';
 
 type Catalog = OutputOf<'runs.catalog'>;
 type Estimate = OutputOf<'runs.estimate'>;
@@ -79,7 +80,7 @@ const MAX_LIVE_TEXT = 6000;
 let stopWatching: (() => void) | null = null;
 /** Text (and tokens) received since the last frame, by run ID: applied once per frame. */
 const pendingText = new Map<string, { text: string; tokens: number | null }>();
-let frame: number | null = null;
+let framePending = false;
 let estimateRequest = 0;
 
 export const createRunsSlice: StateCreator<CairnState, [], [], RunsSlice> = (set, get) => {
@@ -114,7 +115,7 @@ export const createRunsSlice: StateCreator<CairnState, [], [], RunsSlice> = (set
   };
 
   const flushText = () => {
-    frame = null;
+    framePending = false;
     if (pendingText.size === 0) return;
     const now = performance.now();
     set((s) => {
@@ -147,7 +148,10 @@ export const createRunsSlice: StateCreator<CairnState, [], [], RunsSlice> = (set
         text: (before?.text ?? '') + event.chunk,
         tokens: tokens === null ? (before?.tokens ?? null) : (before?.tokens ?? 0) + tokens,
       });
-      frame ??= requestAnimationFrame(flushText);
+      if (!framePending) {
+        framePending = true;
+        nextFrame(flushText);
+      }
       return;
     }
     if (event.type === 'pass-started') {

@@ -12,6 +12,10 @@ import { createSettingsSlice, type SettingsSlice } from './settings-slice.ts';
 import { createRecordsSlice, type RecordsSlice } from './records-slice.ts';
 import { createRunsSlice, type RunsSlice } from './runs-slice.ts';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspace-slice.ts';
+import { createEditorSlice, type EditorSlice } from './editor-slice.ts';
+import { createSearchSlice, type SearchSlice } from './search-slice.ts';
+import { createReferencesSlice, type ReferencesSlice } from './references-slice.ts';
+import { createLiveLintSlice, type LiveLintSlice } from './live-lint-slice.ts';
 
 export type CairnState = AppSlice &
   WorkspaceSlice &
@@ -25,7 +29,11 @@ export type CairnState = AppSlice &
   SettingsSlice &
   RoutingSlice &
   RecordsSlice &
-  RunsSlice;
+  RunsSlice &
+  EditorSlice &
+  SearchSlice &
+  ReferencesSlice &
+  LiveLintSlice;
 
 export const useCairn = create<CairnState>()((...a) => ({
   ...createAppSlice(...a),
@@ -41,4 +49,8 @@ export const useCairn = create<CairnState>()((...a) => ({
   ...createRoutingSlice(...a),
   ...createRecordsSlice(...a),
   ...createRunsSlice(...a),
+  ...createEditorSlice(...a),
+  ...createSearchSlice(...a),
+  ...createReferencesSlice(...a),
+  ...createLiveLintSlice(...a),
 }));
