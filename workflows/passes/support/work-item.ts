@@ -58,6 +58,9 @@ export function mintRequirementIds(context: PassContext, count: number): string[
 
 /** What `{{title}}`, `{{slug}}`, `{{owner}}`, `{{id}}` mean in a document template. */
 export function templateValues(context: PassContext): Record<string, string> {
-  const item = itemOf(context);
+  return itemTemplateValues(itemOf(context));
+}
+
+export function itemTemplateValues(item: WorkItemRef): Record<string, string> {
   return { title: item.title, slug: slugOf(item), owner: '', id: item.id };
 }
