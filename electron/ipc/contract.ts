@@ -8,6 +8,7 @@ import { specChannels } from './contract/specs.ts';
 import { driftChannels } from './contract/drift.ts';
 import { repoChannels } from './contract/repo.ts';
 import { consentChannels } from './contract/consent.ts';
+import { assistChannels } from './contract/assist.ts';
 
 export const ERROR_CODES = [
   'invalid_input',
@@ -112,6 +113,7 @@ export const contract = {
   ...repoChannels,
   ...driftChannels,
   ...consentChannels,
+  ...assistChannels,
 } as const;
 
 export type Contract = typeof contract;

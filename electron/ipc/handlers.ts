@@ -5,6 +5,7 @@ import { createModelHandlers } from './handlers/models.ts';
 import { createSpecHandlers } from './handlers/specs.ts';
 import { createDriftHandlers } from './handlers/drift.ts';
 import { createConsentHandlers } from './handlers/consent.ts';
+import { createAssistHandlers } from './handlers/assist.ts';
 import { createRepoHandlers, type RepoHandlerOptions } from './handlers/repo.ts';
 
 export interface HandlerOptions {
@@ -49,5 +50,6 @@ export function createHandlers(core: Core, options: HandlerOptions = {}): Handle
     ...createModelHandlers(core),
     ...createSpecHandlers(core),
     ...createConsentHandlers(core),
+    ...createAssistHandlers(core),
   };
 }

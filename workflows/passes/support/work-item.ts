@@ -26,14 +26,17 @@ export function outputPath(context: PassContext, file: string): string {
 export function slugOf(item: WorkItemRef): string {
   const folder = item.folder?.split('/').filter(Boolean).pop();
   if (folder) return folder;
-  return (
-    item.title
-      .toLowerCase()
-      .normalize('NFKD')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 48) || item.id.toLowerCase()
-  );
+  return slugify(item.title) || item.id.toLowerCase();
+}
+
+/** Lower-case letters, digits and dashes: `Offline review!` → `offline-review`. */
+export function slugify(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 48);
 }
 
 export function existingRequirementIds(context: PassContext): Set<string> {
