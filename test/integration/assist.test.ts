@@ -21,7 +21,7 @@ let dispatcher: Dispatcher;
 let modelId: string;
 let workspace: string;
 let script: Script = () => undefined;
-let pace = { delayMs: 5 };
+const pace = { delayMs: 5 };
 
 const REQS = 'specs/offline-review/requirements.md';
 const read = (rel: string) => fs.readFileSync(path.join(workspace, rel), 'utf8');
@@ -39,11 +39,7 @@ beforeAll(async () => {
   });
   await core.models.importFile(file);
   await core.models.calibrate(modelId, { candidates: [1], repeats: 1 });
-  scriptAnswers(core.models, (params) => script(params), {
-    get delayMs() {
-      return pace.delayMs;
-    },
-  });
+  scriptAnswers(core.models, (params) => script(params), pace);
   dispatcher = createDispatcher(createHandlers(core));
 });
 afterAll(() => core?.close());
@@ -165,7 +161,7 @@ describe('drafting a section', () => {
   });
 
   it('stops the model when the subscription stops: nothing is proposed or written', async () => {
-    pace = { delayMs: 40 };
+    pace.delayMs = 40;
     script = (p) =>
       schemaKeys(p).includes('sections')
         ? { sections: [{ heading: 'Goals', body: 'x'.repeat(390) }] }
@@ -185,7 +181,7 @@ describe('drafting a section', () => {
     expect(call?.output.text.length).toBeLessThan(200);
     expect(core.workflows.workflows.runs.changes(runId)).toEqual([]);
     expect(read(PRD)).toBe(before);
-    pace = { delayMs: 5 };
+    pace.delayMs = 5;
   });
 
   it('discards a draft: the file stays as it was', async () => {

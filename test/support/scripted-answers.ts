@@ -29,11 +29,12 @@ export function scriptAnswers(
   options: ScriptOptions = {},
 ): () => void {
   const real = models.generate.bind(models);
-  const chunkChars = options.chunkChars ?? 6;
-  const delayMs = options.delayMs ?? 15;
   models.generate = async (id, params, opts = {}) => {
     const answer = script(params);
     if (answer === undefined) return real(id, params, opts);
+    // Read at each call: a test may change the pace between steps.
+    const chunkChars = options.chunkChars ?? 6;
+    const delayMs = options.delayMs ?? 15;
     const probe = await real(
       id,
       { ...params, jsonSchema: undefined, maxTokens: 1 },

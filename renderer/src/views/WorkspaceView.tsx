@@ -1,7 +1,10 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
+import { AssistPanel } from '../components/assist/AssistPanel.tsx';
+import { NewDocumentButton } from '../components/assist/NewDocument.tsx';
 import { FileViewer } from '../components/FileViewer.tsx';
 import { LintSummary } from '../components/LintSummary.tsx';
 import { SpecList } from '../components/SpecList.tsx';
+import { SyncButton } from '../components/sync/SyncButton.tsx';
 import { useCairn } from '../state/store.ts';
 
 export function WorkspaceView() {
@@ -11,15 +14,39 @@ export function WorkspaceView() {
   const runLint = useCairn((s) => s.runLint);
   const scanDone = useCairn((s) => s.scan.state === 'done');
   const root = workspace?.root;
+  const stopScan = useRef<(() => void) | null>(null);
+
+  const rescan = useCallback(() => {
+    stopScan.current?.();
+    stopScan.current = scanWorkspace();
+  }, [scanWorkspace]);
 
   useEffect(() => {
     if (!root) return;
-    return scanWorkspace();
-  }, [root, scanWorkspace]);
+    rescan();
+    return () => stopScan.current?.();
+  }, [root, rescan]);
 
   useEffect(() => {
     if (root && scanDone) void runLint();
   }, [root, scanDone, runLint]);
+
+  // Assist (issue 8, journey 1) — mounted here until the side panel with tabs takes it.
+  const selectedPath = useCairn((s) => s.selectedPath);
+  const fileText = useCairn((s) => s.fileText);
+  const selectFile = useCairn((s) => s.selectFile);
+  const reload = useCallback(
+    (path: string) => {
+      rescan();
+      void selectFile(path);
+    },
+    [rescan, selectFile],
+  );
+  const reloadSelected = useCallback(() => {
+    rescan();
+    const path = useCairn.getState().selectedPath;
+    if (path) void selectFile(path);
+  }, [rescan, selectFile]);
 
   if (!workspace) {
     return (
@@ -31,12 +58,20 @@ export function WorkspaceView() {
       </section>
     );
   }
+  const assisting = selectedPath !== null && fileText !== null;
   return (
-    <section className="view workspace" aria-labelledby="workspace-title">
+    <section
+      className={assisting ? 'view workspace with-assist' : 'view workspace'}
+      aria-labelledby="workspace-title"
+    >
       <aside className="sidebar">
         <h1 id="workspace-title" title={workspace.root}>
           {workspace.name}
         </h1>
+        <div className="workspace-toolbar">
+          <NewDocumentButton onCreated={reload} />
+          <SyncButton onShared={reloadSelected} />
+        </div>
         <p className="muted">
           {files} spec files <LintSummary />
         </p>
@@ -46,6 +81,11 @@ export function WorkspaceView() {
       <div className="content" tabIndex={0} role="region" aria-label="Spec text">
         <FileViewer />
       </div>
+      {assisting && (
+        <aside className="assist-host">
+          <AssistPanel path={selectedPath} text={fileText} onDocumentChanged={reload} />
+        </aside>
+      )}
     </section>
   );
 }

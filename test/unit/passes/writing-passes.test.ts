@@ -117,10 +117,7 @@ describe('draft-sections', () => {
             id: 'draft',
             uses: 'draft-sections',
             prompt: 'draft-sections',
-            inputs: [
-              { template: 'prd' },
-              { section: { documents: '{item}/prd.md', heading } },
-            ],
+            inputs: [{ template: 'prd' }, { section: { documents: '{item}/prd.md', heading } }],
             output: '{item}/prd.md',
           },
           item: NEW,
