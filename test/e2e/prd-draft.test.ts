@@ -243,11 +243,8 @@ describe.skipIf(skip)('a product manager drafts a PRD, offline', () => {
     const before = read(PRD);
     await assist().getByRole('button', { name: 'Draft', exact: true }).click();
     await assist().getByRole('status').filter({ hasText: 'Drafting on this computer' }).waitFor();
-    // Tokens arrive over time, not at once.
+    // Stopped at the first text, long before the tiny model would finish its draft.
     await expect.poll(pieces, { timeout: 60_000 }).toBeGreaterThan(0);
-    const first = await pieces();
-    await expect.poll(pieces, { timeout: 30_000 }).toBeGreaterThan(first);
-
     await assist().getByRole('button', { name: 'Stop' }).click();
     await assist()
       .getByRole('status')
@@ -272,6 +269,10 @@ describe.skipIf(skip)('a product manager drafts a PRD, offline', () => {
   it('lets the tiny model stream to its end without long tasks, and says its output was unusable', async () => {
     await observeLongTasks();
     await assist().getByRole('button', { name: 'Draft', exact: true }).click();
+    // Tokens arrive over time, not at once.
+    await expect.poll(pieces, { timeout: 60_000 }).toBeGreaterThan(0);
+    const first = await pieces();
+    await expect.poll(pieces, { timeout: 30_000 }).toBeGreaterThan(first);
     const alert = assist().getByRole('alert');
     await alert.waitFor({ timeout: 90_000 });
     expect(await alert.textContent()).toMatch(/unusable/);
@@ -313,11 +314,12 @@ describe.skipIf(skip)('a product manager drafts a PRD, offline', () => {
       await page.waitForTimeout(100);
     }
     const longest = report(
-      'a scripted draft streamed one character per message',
+      'a scripted draft streamed one character per model chunk',
       await longTasks(screenshotWindow),
       seen,
     );
-    expect(seen).toBeGreaterThan(1000);
+    // The host joins what arrives within 25 ms: thousands of model chunks, tens of messages.
+    expect(seen).toBeGreaterThan(20);
     expect(longest).toBeLessThanOrEqual(100);
     expect(await proposal.locator('h4').allTextContents()).toHaveLength(6);
     await proposal.getByRole('button', { name: 'Discard' }).click();
@@ -444,7 +446,7 @@ describe.skipIf(skip)('a product manager drafts a PRD, offline', () => {
     await server.close();
     fs.writeFileSync(
       path.join(workspace, REQS),
-      read(REQS).replace('within 10 seconds', 'within 5 seconds'),
+      read(REQS).replace('written within 10 seconds', 'written within 5 seconds'),
     );
     await share().click();
     await expect
@@ -461,7 +463,7 @@ describe.skipIf(skip)('a product manager drafts a PRD, offline', () => {
       path.join(other, REQS),
       fs
         .readFileSync(path.join(other, REQS), 'utf8')
-        .replace('within 10 seconds', 'within 30 seconds'),
+        .replace('written within 10 seconds', 'written within 45 seconds'),
     );
     commitAll(other, 'Ravi: relax the delivery bound', 'Ravi Iyer');
     git(other, 'push', '--quiet', 'origin', 'main');
@@ -477,21 +479,24 @@ describe.skipIf(skip)('a product manager drafts a PRD, offline', () => {
     const theirs = dialog.getByRole('region', { name: "The team's version" });
     const yours = dialog.getByRole('region', { name: 'Your version' });
     expect(await theirs.locator('.line.changed').allTextContents()).toEqual([
-      expect.stringContaining('within 30 seconds'),
+      expect.stringContaining('written within 45 seconds'),
     ]);
     expect(await yours.locator('.line.changed').first().textContent()).toContain(
-      'within 5 seconds',
+      'written within 5 seconds',
     );
     const merged = dialog.getByLabel('The version to keep (you can edit it)');
-    expect(await merged.inputValue()).toContain('within 5 seconds');
-    expect(await merged.inputValue()).toContain('within 30 seconds');
+    expect(await merged.inputValue()).toContain('written within 5 seconds');
+    expect(await merged.inputValue()).toContain('written within 45 seconds');
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath('sync-conflict') });
 
     // Maya starts from the team's version and edits the bound by hand.
     await dialog.getByRole('button', { name: "the team's version" }).click();
-    const kept = (await merged.inputValue()).replace('within 30 seconds', 'within 20 seconds');
-    expect(kept).not.toContain('within 5 seconds');
+    const kept = (await merged.inputValue()).replace(
+      'written within 45 seconds',
+      'written within 20 seconds',
+    );
+    expect(kept).not.toContain('written within 5 seconds');
     await merged.fill(kept);
     await dialog.getByRole('button', { name: 'Keep this version' }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -501,6 +506,15 @@ describe.skipIf(skip)('a product manager drafts a PRD, offline', () => {
     expect(read(REQS)).toBe(kept);
     expect(git(bare, 'show', `main:${REQS}`)).toBe(kept);
     expect(git(bare, 'log', '-1', '--format=%p', 'main').trim().split(' ')).toHaveLength(2);
+  });
+
+  it('reads well in the dark', async () => {
+    await openFile(REQS);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await assist().getByRole('button', { name: 'Suggest EARS rewrites' }).waitFor();
+    await page.screenshot({ path: screenshotPath('prd-assist-dark') });
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 
   it('runs under the strict CSP without errors', () => {

@@ -41,9 +41,11 @@ const Failed = z.object({
   error: z.object({ code: z.string(), message: z.string() }),
 });
 
-export const DraftEventSchema = z.discriminatedUnion('type', [
-  Started,
-  Text,
+/** The events of an assist stream: started, the model's text, then its result (or why none). */
+const assistEvents = <R extends z.ZodObject<{ type: z.ZodLiteral<string> }>>(result: R) =>
+  z.discriminatedUnion('type', [Started, Text, result, Waiting, Failed]);
+
+export const DraftEventSchema = assistEvents(
   z.object({
     type: z.literal('draft'),
     runId: z.string(),
@@ -53,23 +55,17 @@ export const DraftEventSchema = z.discriminatedUnion('type', [
     summary: z.string(),
     sections: z.array(z.object({ heading: z.string(), body: z.string() })),
   }),
-  Waiting,
-  Failed,
-]);
+);
 export type DraftEvent = z.infer<typeof DraftEventSchema>;
 
-export const ClarifyEventSchema = z.discriminatedUnion('type', [
-  Started,
-  Text,
+export const ClarifyEventSchema = assistEvents(
   z.object({
     type: z.literal('questions'),
     runId: z.string(),
     path: z.string(),
     questions: z.array(AssistQuestionSchema),
   }),
-  Waiting,
-  Failed,
-]);
+);
 export type ClarifyEvent = z.infer<typeof ClarifyEventSchema>;
 
 export const EarsRewriteSchema = z.object({
@@ -81,9 +77,7 @@ export const EarsRewriteSchema = z.object({
 });
 export type EarsRewrite = z.infer<typeof EarsRewriteSchema>;
 
-export const EarsEventSchema = z.discriminatedUnion('type', [
-  Started,
-  Text,
+export const EarsEventSchema = assistEvents(
   z.object({
     type: z.literal('rewrites'),
     runId: z.string(),
@@ -97,9 +91,7 @@ export const EarsEventSchema = z.discriminatedUnion('type', [
     /** Requirements past the pass's bound on calls per run. */
     notRewritten: z.array(z.string()),
   }),
-  Waiting,
-  Failed,
-]);
+);
 export type EarsEvent = z.infer<typeof EarsEventSchema>;
 
 export const assistChannels = {

@@ -40,18 +40,17 @@ export function createAssistHandlers(core: Core): Pick<Handlers, AssistChannel> 
     signal: AbortSignal,
   ): Promise<Done | null> => {
     let outcome: RunOutcome;
+    const text = coalesced((chunk) => emit({ type: 'text', chunk }));
     try {
       outcome = await assist.run(
         action,
         { root: core.requireWorkspace().root, ...input },
-        {
-          signal,
-          onStarted: (runId) => emit({ type: 'started', runId }),
-          onText: (chunk) => emit({ type: 'text', chunk }),
-        },
+        { signal, onStarted: (runId) => emit({ type: 'started', runId }), onText: text.add },
       );
     } catch (error) {
       throw modelsFailure(error);
+    } finally {
+      text.flush();
     }
     if (outcome.kind === 'waiting') {
       emit({ type: 'waiting', runId: outcome.runId, message: outcome.message });
@@ -61,46 +60,70 @@ export function createAssistHandlers(core: Core): Pick<Handlers, AssistChannel> 
     return outcome.kind === 'done' ? outcome : null;
   };
 
+  /** A stream handler: the run's common events, then `result` of a finished run. */
+  const stream =
+    <R>(action: AssistAction, result: (done: Done, assist: AssistService, path: string) => R) =>
+    async (
+      input: Omit<AssistRequest, 'root'>,
+      emit: (event: CommonEvent | R) => void,
+      signal: AbortSignal,
+    ) => {
+      const assist = service();
+      const done = await run(assist, action, input, emit, signal);
+      if (done) emit(result(done, assist, input.path));
+    };
+
   return {
     'assist.sections': ({ path }) => ({
       path,
       ...service().sections(core.requireWorkspace().root, path),
     }),
-    'assist.draftSection': async (input, emit, signal) => {
-      const assist = service();
-      const done = await run(assist, 'draft', input, emit, signal);
-      if (done) {
-        emit({ type: 'draft', runId: done.runId, path: input.path, ...assist.draftProposal(done) });
-      }
-    },
-    'assist.clarify': async (input, emit, signal) => {
-      const assist = service();
-      const done = await run(assist, 'clarify', input, emit, signal);
-      if (done) {
-        emit({
-          type: 'questions',
-          runId: done.runId,
-          path: input.path,
-          questions: assist.questions(done),
-        });
-      }
-    },
-    'assist.earsRewrite': async (input, emit, signal) => {
-      const assist = service();
-      const done = await run(assist, 'ears', input, emit, signal);
-      if (done) {
-        emit({
-          type: 'rewrites',
-          runId: done.runId,
-          path: input.path,
-          ...assist.earsProposals(done),
-        });
-      }
-    },
+    'assist.draftSection': stream('draft', (done, assist, path) => ({
+      type: 'draft' as const,
+      runId: done.runId,
+      path,
+      ...assist.draftProposal(done),
+    })),
+    'assist.clarify': stream('clarify', (done, assist, path) => ({
+      type: 'questions' as const,
+      runId: done.runId,
+      path,
+      questions: assist.questions(done),
+    })),
+    'assist.earsRewrite': stream('ears', (done, assist, path) => ({
+      type: 'rewrites' as const,
+      runId: done.runId,
+      path,
+      ...assist.earsProposals(done),
+    })),
     'assist.decide': async ({ changeId, accept }) => ({
       changeId,
       ...(await service().decide(changeId, accept)),
     }),
     'assist.answer': ({ runId, answers }) => service().answer(runId, answers),
+  };
+}
+
+/** Text is sent at most every this many ms: a fast model must not flood the UI with messages. */
+const TEXT_EVERY_MS = 25;
+
+/** Joins the chunks that arrive within TEXT_EVERY_MS into one; `flush` sends what waits. */
+function coalesced(send: (chunk: string) => void) {
+  let waiting = '';
+  let timer: NodeJS.Timeout | null = null;
+  const flush = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (waiting === '') return;
+    const chunk = waiting;
+    waiting = '';
+    send(chunk);
+  };
+  return {
+    add(chunk: string) {
+      waiting += chunk;
+      timer ??= setTimeout(flush, TEXT_EVERY_MS);
+    },
+    flush,
   };
 }

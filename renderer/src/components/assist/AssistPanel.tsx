@@ -1,4 +1,5 @@
 import '../../styles/assist.css';
+import '../../styles/controls.css';
 import { useCairn } from '../../state/store.ts';
 import { AmbiguityList } from './AmbiguityList.tsx';
 import { ClarifyQuestions } from './ClarifyQuestions.tsx';

@@ -1,7 +1,9 @@
 import '../../styles/assist.css';
-import { useEffect, useId, useRef, useState } from 'react';
+import '../../styles/controls.css';
+import { useId, useRef, useState } from 'react';
 import { slugify } from '../../../../workflows/passes/support/work-item.ts';
 import { api } from '../../state/api.ts';
+import { useModal } from '../use-modal.ts';
 
 const TYPES = [
   { value: 'prd', label: 'PRD (product requirements)' },
@@ -29,18 +31,7 @@ export function NewDocumentDialog({ onCreated, onClose }: DialogProps) {
   const shownFolder = folderEdited ? folder : `specs/${slugify(title)}`;
   const target = `${shownFolder.replace(/\/+$/, '')}/${type}.md`;
 
-  useEffect(() => {
-    const before = document.activeElement as HTMLElement | null;
-    titleRef.current?.focus();
-    return () => before?.focus();
-  }, []);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  useModal(titleRef, onClose);
 
   const create = async () => {
     setBusy(true);

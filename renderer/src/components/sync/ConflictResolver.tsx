@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ConflictDetail } from '../../state/sync-slice.ts';
 import { useCairn } from '../../state/store.ts';
+import { useModal } from '../use-modal.ts';
 import { firstChangedLine, firstMerge, sideRows, type ShownRow } from './conflict-view.ts';
 
 /** The conflicted documents of a sync, one at a time, until each has the version to keep. */
@@ -44,11 +45,7 @@ function ConflictDialog({ conflict, left }: { conflict: ConflictDetail; left: nu
   const textarea = useRef<HTMLTextAreaElement>(null);
   const name = conflict.path.split('/').pop();
 
-  useEffect(() => {
-    const before = document.activeElement as HTMLElement | null;
-    textarea.current?.focus();
-    return () => before?.focus();
-  }, []);
+  useModal(textarea, close);
   /** Bumped when the text to keep starts again from a version: it scrolls to the change. */
   const [restarts, setRestarts] = useState(0);
   const startFrom = (text: string) => {
@@ -62,13 +59,6 @@ function ConflictDialog({ conflict, left }: { conflict: ConflictDetail; left: nu
     const lineHeight = parseFloat(getComputedStyle(area).lineHeight) || 17;
     area.scrollTop = Math.max(0, firstChangedLine(area.value, conflict.base) - 2) * lineHeight;
   }, [restarts, conflict.base]);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') close();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [close]);
 
   const text = !conflict.binary && conflict.theirs !== null && conflict.ours !== null;
   return (

@@ -1,4 +1,5 @@
 import '../../styles/sync.css';
+import '../../styles/controls.css';
 import { useEffect, useId, useRef } from 'react';
 import { useCairn } from '../../state/store.ts';
 import { ConflictResolver } from './ConflictResolver.tsx';
