@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { AssistJob, AssistKind } from '../../state/assist-slice.ts';
 import { streamedValues } from './streamed-text.ts';
 
@@ -8,13 +8,23 @@ const RUNNING_WORDS: Record<AssistKind, string> = {
   ears: 'Rewriting requirements on this computer…',
 };
 
+/** The preview shows the latest text: laying out a whole long draft every frame is slow. */
+const SHOWN_CHARS = 1500;
+const tail = (text: string) =>
+  text.length > SHOWN_CHARS ? `…${text.slice(text.length - SHOWN_CHARS)}` : text;
+
 export const isRunning = (job: AssistJob | null) =>
   job !== null && (job.status === 'starting' || job.status === 'streaming');
 
 /** Where a model run stands, and the text it has written so far, readable while it streams. */
 export function JobProgress({ job }: { job: AssistJob }) {
   const running = isRunning(job);
-  const shown = useMemo(() => streamedValues(job.streamed).join('\n\n'), [job.streamed]);
+  const box = useRef<HTMLDivElement>(null);
+  const shown = useMemo(() => tail(streamedValues(job.streamed).join('\n\n')), [job.streamed]);
+  useEffect(() => {
+    // The newest text stays in view, as in a terminal.
+    if (box.current) box.current.scrollTop = box.current.scrollHeight;
+  }, [shown]);
   return (
     <div className="assist-job">
       {job.status === 'failed' ? (
@@ -28,6 +38,7 @@ export function JobProgress({ job }: { job: AssistJob }) {
       )}
       {(running || job.status === 'stopped' || job.status === 'failed') && (
         <div
+          ref={box}
           className="assist-stream"
           data-pieces={job.pieces}
           role="log"

@@ -43,17 +43,21 @@ export function SyncButton({ onShared }: Props) {
       >
         Save my changes and share them
       </button>
-      <p id={statusId} role="status" className={`sync-status ${tone}`}>
-        {working ? state.step : state.message}
-        {state.status === 'conflicts' && !conflictsOpen && (
-          <>
-            {' '}
-            <button type="button" className="link-button" onClick={() => void saveAndShare()}>
-              Choose now
-            </button>
-          </>
-        )}
-      </p>
+      {(working ? state.step : state.message) && (
+        // Rendered only with something to say: the status bar's "Connected" stays the page's one
+        // standing status.
+        <p id={statusId} role="status" className={`sync-status ${tone}`}>
+          {working ? state.step : state.message}
+          {state.status === 'conflicts' && !conflictsOpen && (
+            <>
+              {' '}
+              <button type="button" className="link-button" onClick={() => void saveAndShare()}>
+                Choose now
+              </button>
+            </>
+          )}
+        </p>
+      )}
       {state.status === 'identity' && <IdentityForm />}
       <ConflictResolver />
     </div>
