@@ -19,6 +19,7 @@ import { workspaceChannels } from './contract/workspace.ts';
 import { WorkspacePathSchema } from './contract/workspace-path.ts';
 
 export { WorkspacePathSchema };
+import { assistChannels } from './contract/assist.ts';
 
 export const ERROR_CODES = [
   'invalid_input',
@@ -123,6 +124,7 @@ export const contract = {
   ...recordChannels,
   ...runChannels,
   ...workspaceChannels,
+  ...assistChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -11,6 +11,7 @@ import { createRoutingHandlers } from './handlers/routing.ts';
 import { createSettingsHandlers } from './handlers/settings.ts';
 import { createRecordHandlers } from './handlers/records.ts';
 import { createRunHandlers } from './handlers/runs.ts';
+import { createAssistHandlers } from './handlers/assist.ts';
 import { createRepoHandlers, type RepoHandlerOptions } from './handlers/repo.ts';
 import { createReviewHandlers } from './handlers/review.ts';
 import { createWorkspaceHandlers } from './handlers/workspace.ts';
@@ -67,5 +68,6 @@ export function createHandlers(core: Core, options: HandlerOptions = {}): Handle
     ...createRecordHandlers(core),
     ...createRunHandlers(core),
     ...createWorkspaceHandlers(core),
+    ...createAssistHandlers(core),
   };
 }

@@ -200,12 +200,23 @@ export class WorkflowEngine {
     return this.finish(runId);
   }
 
-  /** Approves the human step of the gate the run waits at, with answers to its questions. */
-  async approve(runId: string, answers: Record<string, string> = {}): Promise<RunState> {
+  /**
+   * Approves the human step of the gate the run waits at, with answers to its questions.
+   * An unanswered question takes the recommended answer; a `skipped` one gets none.
+   */
+  async approve(
+    runId: string,
+    given: Record<string, string> = {},
+    options: { skipped?: readonly string[] } = {},
+  ): Promise<RunState> {
     const { run, record } = this.waitingGate(runId);
     let result = record.result!;
     const questions = result.questions ?? [];
-    checkAnswers(questions, answers);
+    checkAnswers(questions, given);
+    const skipped = options.skipped ?? [];
+    checkSkipped(questions, given, skipped);
+    // An empty answer is how a pass is told that a question was skipped.
+    const answers = { ...given, ...Object.fromEntries(skipped.map((id) => [id, ''])) };
     const pass = run.definition.passes[record.passIndex]!;
     const impl = this.implementation(pass.uses);
     if (impl.answer && questions.length > 0) {
@@ -584,6 +595,22 @@ export class WorkflowEngine {
 
   private emit(event: RunEvent): void {
     this.deps.onEvent?.(event);
+  }
+}
+
+/** Skipped questions must exist and not be answered as well. */
+function checkSkipped(
+  questions: NonNullable<PassResult['questions']>,
+  answers: Record<string, string>,
+  skipped: readonly string[],
+) {
+  for (const id of skipped) {
+    if (!questions.some((q) => q.id === id)) {
+      throw new RunStateError(
+        `There is no question ${id} to skip; the questions are ${questions.map((q) => q.id).join(', ') || 'none'}.`,
+      );
+    }
+    if (id in answers) throw new RunStateError(`Question ${id} is both answered and skipped.`);
   }
 }
 

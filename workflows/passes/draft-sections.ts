@@ -1,7 +1,8 @@
 // `draft-sections`: drafts the sections of a document (a PRD) that still hold the template's
-// example text, or nothing. The model writes section bodies; headings and layout stay code's.
+// example text, or nothing — all of them, or only those its `section:` inputs name. The model
+// writes section bodies; headings and layout stay code's.
 import { z } from 'zod';
-import type { PassImplementation } from '../engine/pass.ts';
+import type { PassContext, PassImplementation } from '../engine/pass.ts';
 import { renderPrompt } from './render-prompt.ts';
 import { proposedText } from './support/earlier-output.ts';
 import {
@@ -46,11 +47,16 @@ export const draftSectionsPass: PassImplementation = {
     }
     const template = Object.values(context.inputs.templates)[0] ?? null;
     const doc = toLines(current);
-    const placeholders = placeholderSections(doc.lines, template, templateValues(context));
+    const chosen = chosenHeadings(context, path);
+    const placeholders = draftableSections(current, template, templateValues(context)).filter(
+      (s) => chosen === null || chosen.has(headingKey(s.title)),
+    );
     const [first, ...rest] = placeholders;
     if (!first) {
       return {
-        summary: `Every section of ${path} is written; nothing to draft`,
+        summary: chosen
+          ? `The chosen sections of ${path} are written already; nothing to draft`
+          : `Every section of ${path} is written; nothing to draft`,
         output: { path, drafted: [] },
         metrics: { draftedSections: 0 },
         changes: [],
@@ -94,22 +100,34 @@ export const draftSectionsPass: PassImplementation = {
   },
 };
 
-interface Placeholder {
+export interface DraftableSection {
   title: string;
   /** The template's example text, shown to the model as what the section is for. */
   hint: string;
 }
 
-/** Sections that are empty or still read exactly as the template wrote them. */
-function placeholderSections(
-  lines: readonly string[],
+const headingKey = (title: string) => title.trim().toLowerCase();
+
+/** The headings the pass's `section:` inputs name in `path`; null when it names none. */
+function chosenHeadings(context: PassContext, path: string): Set<string> | null {
+  const declared = context.pass.inputs.some((input) => 'section' in input);
+  if (!declared) return null;
+  return new Set(
+    context.inputs.sections.filter((s) => s.path === path).map((s) => headingKey(s.heading)),
+  );
+}
+
+/** Sections that are empty or still read exactly as the template (filled with `values`) wrote them. */
+export function draftableSections(
+  text: string,
   template: string | null,
   values: Record<string, string>,
-): Placeholder[] {
+): DraftableSection[] {
+  const { lines } = toLines(text);
   const filled = template
     ? toLines(renderPrompt(template, values, 'template', { keepMissing: true })).lines
     : [];
-  const found: Placeholder[] = [];
+  const found: DraftableSection[] = [];
   const sections = lineSections(lines);
   for (const section of sections) {
     const parent = sections.some((s) => s.heading > section.heading && s.heading < section.end);

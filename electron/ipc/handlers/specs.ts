@@ -1,9 +1,12 @@
 // Handlers of the specs.* channels (contract/specs.ts).
 import { lintWorkspace } from '../../../workflows/lint/lint-workspace.ts';
 import type { Core } from '../../services/core.ts';
+import { createFromTemplate } from '../../services/specs/create-from-template.ts';
 import type { Handlers } from '../dispatch.ts';
 
-export function createSpecHandlers(core: Core): Pick<Handlers, 'specs.lint'> {
+export function createSpecHandlers(
+  core: Core,
+): Pick<Handlers, 'specs.lint' | 'specs.createFromTemplate'> {
   return {
     'specs.lint': async () => {
       const { root } = core.requireWorkspace();
@@ -17,6 +20,10 @@ export function createSpecHandlers(core: Core): Pick<Handlers, 'specs.lint'> {
         counts: result.counts,
         elapsedMs: performance.now() - started,
       };
+    },
+    'specs.createFromTemplate': async (request) => {
+      const { root } = core.requireWorkspace();
+      return createFromTemplate(root, core.workflows.workflows.catalog(root).templates, request);
     },
   };
 }

@@ -6,11 +6,13 @@ let sequence = 0;
 /**
  * Writes a file so that readers see the old content or the new, never half of either: the
  * bytes go to a temporary file in the same folder, are flushed, then renamed over the target.
+ * `exclusive`: the file must not exist; it is linked into place (failing with EEXIST when
+ * something is there, even if it appeared a moment ago) instead of renamed over it.
  */
 export function writeFileAtomic(
   file: string,
   data: string | Uint8Array,
-  options: { mode?: number } = {},
+  options: { mode?: number; exclusive?: boolean } = {},
 ): void {
   const dir = path.dirname(file);
   fs.mkdirSync(dir, { recursive: true });
@@ -28,9 +30,11 @@ export function writeFileAtomic(
   fs.closeSync(fd);
   try {
     if (options.mode !== undefined) fs.chmodSync(temp, options.mode);
-    fs.renameSync(temp, file);
+    if (options.exclusive) fs.linkSync(temp, file);
+    else fs.renameSync(temp, file);
   } catch (error) {
     fs.rmSync(temp, { force: true });
     throw error;
   }
+  if (options.exclusive) fs.rmSync(temp, { force: true });
 }

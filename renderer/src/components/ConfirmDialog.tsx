@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
+import { useModal } from './use-modal.ts';
 
 interface Props {
   title: string;
@@ -12,19 +13,7 @@ interface Props {
 export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCancel }: Props) {
   const cancel = useRef<HTMLButtonElement>(null);
   const titleId = useId();
-  useEffect(() => {
-    // On open only: Cancel takes the focus; on close it goes back where it was.
-    const before = document.activeElement as HTMLElement | null;
-    cancel.current?.focus();
-    return () => before?.focus();
-  }, []);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onCancel();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onCancel]);
+  useModal(cancel, onCancel);
   return (
     <div className="dialog-backdrop">
       <div

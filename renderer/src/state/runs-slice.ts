@@ -8,7 +8,7 @@ import type {
 } from '../../../electron/ipc/contract/runs.ts';
 import { api } from './api.ts';
 import type { CairnState } from './store.ts';
-import { nextFrame } from './next-frame.ts';
+import { frameBatch } from './next-frame.ts';
 
 type Catalog = OutputOf<'runs.catalog'>;
 type Estimate = OutputOf<'runs.estimate'>;
@@ -80,7 +80,6 @@ const MAX_LIVE_TEXT = 6000;
 let stopWatching: (() => void) | null = null;
 /** Text (and tokens) received since the last frame, by run ID: applied once per frame. */
 const pendingText = new Map<string, { text: string; tokens: number | null }>();
-let framePending = false;
 let estimateRequest = 0;
 
 export const createRunsSlice: StateCreator<CairnState, [], [], RunsSlice> = (set, get) => {
@@ -115,7 +114,7 @@ export const createRunsSlice: StateCreator<CairnState, [], [], RunsSlice> = (set
   };
 
   const flushText = () => {
-    framePending = false;
+    frames.cancel();
     if (pendingText.size === 0) return;
     const now = performance.now();
     set((s) => {
@@ -137,6 +136,7 @@ export const createRunsSlice: StateCreator<CairnState, [], [], RunsSlice> = (set
     });
     pendingText.clear();
   };
+  const frames = frameBatch(flushText);
 
   const onEvent = (event: RunEvent) => {
     if (event.type === 'error') return fail({ code: 'internal', message: event.error.message });
@@ -148,10 +148,7 @@ export const createRunsSlice: StateCreator<CairnState, [], [], RunsSlice> = (set
         text: (before?.text ?? '') + event.chunk,
         tokens: tokens === null ? (before?.tokens ?? null) : (before?.tokens ?? 0) + tokens,
       });
-      if (!framePending) {
-        framePending = true;
-        nextFrame(flushText);
-      }
+      frames.schedule();
       return;
     }
     if (event.type === 'pass-started') {

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { createAppSlice, type AppSlice } from './app-slice.ts';
+import { createAssistSlice, type AssistSlice } from './assist-slice.ts';
 import { createConsentSlice, type ConsentSlice } from './consent-slice.ts';
 import { createCostsSlice, type CostsSlice } from './costs-slice.ts';
 import { createDriftSlice, type DriftSlice } from './drift-slice.ts';
@@ -11,6 +12,7 @@ import { createRoutingSlice, type RoutingSlice } from './routing-slice.ts';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice.ts';
 import { createRecordsSlice, type RecordsSlice } from './records-slice.ts';
 import { createRunsSlice, type RunsSlice } from './runs-slice.ts';
+import { createSyncSlice, type SyncSlice } from './sync-slice.ts';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspace-slice.ts';
 import { createEditorSlice, type EditorSlice } from './editor-slice.ts';
 import { createSearchSlice, type SearchSlice } from './search-slice.ts';
@@ -33,7 +35,9 @@ export type CairnState = AppSlice &
   EditorSlice &
   SearchSlice &
   ReferencesSlice &
-  LiveLintSlice;
+  LiveLintSlice &
+  AssistSlice &
+  SyncSlice;
 
 export const useCairn = create<CairnState>()((...a) => ({
   ...createAppSlice(...a),
@@ -53,4 +57,6 @@ export const useCairn = create<CairnState>()((...a) => ({
   ...createSearchSlice(...a),
   ...createReferencesSlice(...a),
   ...createLiveLintSlice(...a),
+  ...createAssistSlice(...a),
+  ...createSyncSlice(...a),
 }));

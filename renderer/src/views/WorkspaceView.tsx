@@ -1,6 +1,8 @@
 // The Workspace view (Alt+1): the file tree (or search results) | the editor | the side panel.
 import { useEffect, useRef } from 'react';
+import { NewDocumentButton } from '../components/assist/NewDocument.tsx';
 import { LintSummary } from '../components/LintSummary.tsx';
+import { SyncButton } from '../components/sync/SyncButton.tsx';
 import { EditorBar } from '../components/workspace/EditorBar.tsx';
 import { FileTree } from '../components/workspace/FileTree.tsx';
 import { SearchBox, SearchResults } from '../components/workspace/SearchPanel.tsx';
@@ -16,6 +18,9 @@ export function WorkspaceView() {
   useWorkspaceData(root);
   useWorkspaceKeys();
   const tree = useRef<HTMLDivElement>(null);
+  const openDocument = useCairn((s) => s.openDocument);
+  const showSidePanelTab = useCairn((s) => s.showSidePanelTab);
+  const filesChangedOnDisk = useCairn((s) => s.filesChangedOnDisk);
 
   if (!workspace) {
     return (
@@ -35,6 +40,20 @@ export function WorkspaceView() {
             {workspace.name}
           </h1>
           <WorkspaceCounts />
+          <div className="workspace-toolbar">
+            <NewDocumentButton
+              onCreated={(path) => {
+                void openDocument(path);
+                showSidePanelTab('assist');
+              }}
+            />
+            <SyncButton
+              onShared={() => {
+                const open = useCairn.getState().document;
+                if (open) void filesChangedOnDisk([open.path]);
+              }}
+            />
+          </div>
         </header>
         <SearchBox
           onLeave={() => tree.current?.querySelector<HTMLElement>('.file-tree')?.focus()}

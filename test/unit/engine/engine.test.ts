@@ -338,6 +338,20 @@ describe('WorkflowEngine: human gates', () => {
     expect(received).toEqual([{ ask: { answers: { Q1: 'B', Q2: 'Only the author' } } }]);
   });
 
+  it('gives a skipped question no answer (the pass is told with an empty one)', async () => {
+    const { h, engine, run, answered } = setup();
+    await engine.advance(run.id);
+    await expect(engine.approve(run.id, {}, { skipped: ['Q7'] })).rejects.toThrow(
+      'There is no question Q7 to skip; the questions are Q1, Q2.',
+    );
+    await expect(engine.approve(run.id, { Q2: 'Everyone' }, { skipped: ['Q2'] })).rejects.toThrow(
+      'Question Q2 is both answered and skipped.',
+    );
+    await engine.approve(run.id, { Q1: 'B' }, { skipped: ['Q2'] });
+    expect(answered).toEqual([{ Q1: 'B', Q2: '' }]);
+    expect(h.store.passRecords(run.id)[0]?.gate).toMatchObject({ answers: { Q1: 'B', Q2: '' } });
+  });
+
   it('writes only the chosen answers when the approved change is accepted', async () => {
     const { h, engine, run } = setup();
     await engine.advance(run.id);

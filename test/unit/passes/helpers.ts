@@ -64,6 +64,11 @@ export function contextFor(files: Record<string, string>, options: ContextOption
       );
     } else if ('pass' in input) {
       inputs.outputs[input.pass] = options.outputs?.[input.pass];
+    } else if ('section' in input) {
+      const match = picomatch([input.section.documents].flat().map(expand));
+      for (const p of Object.keys(files).filter((f) => match(f))) {
+        inputs.sections.push({ path: p, heading: input.section.heading, text: '' });
+      }
     }
   }
   return {

@@ -102,6 +102,41 @@ describe('draft-sections', () => {
     expect(result.changes[0]?.before).toBe(prd);
     expect(result.metrics).toEqual({ draftedSections: 2 });
   });
+  it('drafts only the sections its `section:` inputs name', async () => {
+    const created = await templatePass.run(
+      contextFor(sample, {
+        pass: { id: 'template', uses: 'template', inputs: [{ template: 'prd' }] },
+        item: NEW,
+      }),
+    );
+    const files = { ...sample, 'specs/note-export/prd.md': created.changes[0]?.after as string };
+    const draft = (model: ReturnType<typeof scriptedModel> | null, heading: string) =>
+      draftSectionsPass.run(
+        contextFor(files, {
+          pass: {
+            id: 'draft',
+            uses: 'draft-sections',
+            prompt: 'draft-sections',
+            inputs: [{ template: 'prd' }, { section: { documents: '{item}/prd.md', heading } }],
+            output: '{item}/prd.md',
+          },
+          item: NEW,
+          model,
+        }),
+      );
+    const model = scriptedModel({ sections: [{ heading: 'Users', body: '- Reviewers.' }] });
+    const result = await draft(model, 'users');
+    const prompt = promptOf(model.requests[0]);
+    expect(prompt).toContain('- Users: |');
+    expect(prompt).not.toContain('- Problem:');
+    expect(result.output).toMatchObject({ drafted: ['Users'] });
+    expect(result.changes[0]?.after).toContain('## Users\n\n- Reviewers.\n\n## Success metrics');
+    // A section that is written already is not drafted again.
+    const written = await draft(null, 'Title that is no section');
+    expect(written.summary).toBe(
+      'The chosen sections of specs/note-export/prd.md are written already; nothing to draft',
+    );
+  });
 });
 
 describe('bug-behaviour', () => {

@@ -26,14 +26,17 @@ export function outputPath(context: PassContext, file: string): string {
 export function slugOf(item: WorkItemRef): string {
   const folder = item.folder?.split('/').filter(Boolean).pop();
   if (folder) return folder;
-  return (
-    item.title
-      .toLowerCase()
-      .normalize('NFKD')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 48) || item.id.toLowerCase()
-  );
+  return slugify(item.title) || item.id.toLowerCase();
+}
+
+/** Lower-case letters, digits and dashes: `Offline review!` → `offline-review`. */
+export function slugify(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 48);
 }
 
 export function existingRequirementIds(context: PassContext): Set<string> {
@@ -58,6 +61,9 @@ export function mintRequirementIds(context: PassContext, count: number): string[
 
 /** What `{{title}}`, `{{slug}}`, `{{owner}}`, `{{id}}` mean in a document template. */
 export function templateValues(context: PassContext): Record<string, string> {
-  const item = itemOf(context);
+  return itemTemplateValues(itemOf(context));
+}
+
+export function itemTemplateValues(item: WorkItemRef): Record<string, string> {
   return { title: item.title, slug: slugOf(item), owner: '', id: item.id };
 }

@@ -2,6 +2,7 @@
 // for PRD drafting, say) is one more entry in SIDE_PANEL_TABS.
 import { useRef, type ComponentType, type KeyboardEvent } from 'react';
 import { useCairn } from '../../state/store.ts';
+import { AssistTab } from './AssistTab.tsx';
 import { FindingsTab } from './FindingsTab.tsx';
 import { ReferencesTab } from './ReferencesTab.tsx';
 
@@ -15,6 +16,7 @@ export interface SidePanelTab {
 export const SIDE_PANEL_TABS: readonly SidePanelTab[] = [
   { id: 'findings', label: 'Findings', Panel: FindingsTab },
   { id: 'references', label: 'References', Panel: ReferencesTab },
+  { id: 'assist', label: 'Assist', Panel: AssistTab },
 ];
 
 export function SidePanel({ tabs = SIDE_PANEL_TABS }: { tabs?: readonly SidePanelTab[] }) {
