@@ -1,7 +1,5 @@
 import type { Nodes } from 'mdast';
-import { endOf, rangeOf } from './markdown/mdast-range.ts';
-import { outline } from './markdown/outline.ts';
-import { headingText, proseOf } from './markdown/prose.ts';
+import { rangeOf } from './markdown/mdast-range.ts';
 import { frontmatterString, type MarkdownSource } from './markdown-source.ts';
 import type {
   CoversGlob,
@@ -70,27 +68,25 @@ function key(r: Range): string {
 }
 
 function sectionsOf(source: MarkdownSource): Section[] {
-  const children = source.root.children;
-  return outline(children).map((entry) => {
-    const last = children[entry.end - 1] ?? entry.heading;
-    const range = rangeOf(entry.heading);
-    return {
-      depth: entry.heading.depth,
-      title: headingText(entry.heading, source.lines),
-      range,
-      extent: { start: range.start, end: endOf(last) },
-    };
-  });
+  const { blocks } = source;
+  return blocks.entries.map((entry) => ({
+    depth: entry.heading.depth,
+    title: blocks.title(entry.index),
+    range: blocks.range(entry.index),
+    extent: blocks.extent(entry),
+  }));
 }
 
+const NOT_PROSE = new Set(['yaml', 'code', 'html', 'definition', 'thematicBreak']);
+
 function proseBlocks(source: MarkdownSource): ProseBlock[] {
-  const skip = new Set(['yaml', 'code', 'html', 'definition', 'thematicBreak']);
-  return source.root.children
-    .filter((node) => !skip.has(node.type))
-    .map((node) => ({
-      prose: proseOf([node], source.lines, { skipCode: true }),
-      range: rangeOf(node),
-    }));
+  const { blocks } = source;
+  const found: ProseBlock[] = [];
+  for (let i = 0; i < blocks.children.length; i++) {
+    if (NOT_PROSE.has((blocks.children[i] as Nodes).type)) continue;
+    found.push({ prose: blocks.readableProse(i), range: blocks.range(i) });
+  }
+  return found;
 }
 
 /** A value in frontmatter that is a string or a list of strings, with where each one is. */

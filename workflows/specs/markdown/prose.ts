@@ -18,15 +18,25 @@ export function proseOf(
   lines: readonly string[],
   options: ProseOptions = {},
 ): Prose {
+  return proseWithCode(nodes, lines, options).prose;
+}
+
+/** proseOf, and whether the nodes hold inline code (kept or skipped). */
+export function proseWithCode(
+  nodes: readonly Nodes[],
+  lines: readonly string[],
+  options: ProseOptions = {},
+): { prose: Prose; hasCode: boolean } {
   const builder = new ProseBuilder(lines, options);
   for (const node of nodes) builder.add(node);
-  return builder.finish();
+  return { prose: builder.finish(), hasCode: builder.hasCode };
 }
 
 class ProseBuilder {
   private text = '';
   private readonly anchors: Prose['anchors'] = [];
   private blockOpen = false;
+  hasCode = false;
 
   constructor(
     private readonly lines: readonly string[],
@@ -42,6 +52,7 @@ class ProseBuilder {
           this.addText(current);
           break;
         case 'inlineCode':
+          this.hasCode = true;
           if (!this.options.skipCode) this.addInlineCode(current.value, current.position?.start);
           break;
         case 'break':
