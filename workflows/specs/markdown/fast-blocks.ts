@@ -7,6 +7,14 @@
 import type { Code, Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
 import type { Point } from 'unist';
 import { fastInline, type Segment } from './fast-inline.ts';
+import {
+  atxHeading,
+  indentOf,
+  listMarker,
+  trimmedEnd,
+  type AtxHeading,
+  type ListMarker,
+} from './line-scan.ts';
 
 interface Line {
   text: string;
@@ -39,10 +47,8 @@ interface ParagraphState {
 
 class Unsupported extends Error {}
 
-const ATX = /^(#{1,6})(?:[ ]+(.*?))?(?:[ ]+#+)?[ ]*$|^(#{1,6})$/;
 const FENCE = /^(`{3,}|~{3,})(.*)$/;
 const THEMATIC = /^(?:(?:-[ ]*){3,}|(?:\*[ ]*){3,}|(?:_[ ]*){3,})$/;
-const LIST_ITEM = /^( *)([-*+]|\d{1,9}[.)])( +)(.*)$/;
 const TASK = /^\[([ xX])\] (?=\S)/;
 /** A table delimiter cell start, which remark reads and this reader does not. */
 const PIPE_DELIMITER = /\|[ ]*:?-+/;
@@ -98,6 +104,29 @@ function isUnsupportedLine(text: string): boolean {
     (first === SPACE || first === COLON || first === DASH) &&
     BARE_DELIMITER_ROW.test(text) &&
     text.includes('-')
+  );
+}
+
+function endsWithTwoSpaces(text: string): boolean {
+  return text.charCodeAt(text.length - 1) === SPACE && text.charCodeAt(text.length - 2) === SPACE;
+}
+
+/**
+ * The first characters of an item's content on which the THEMATIC and BLOCK_IN_ITEM tests in
+ * listItem may match (anything outside printable ASCII may be whitespace that trim removes).
+ */
+function mayStartBlockInItem(c: number): boolean {
+  return (
+    !(c > SPACE && c < 127) ||
+    isBullet(c) ||
+    isDigit(c) ||
+    c === UNDERSCORE ||
+    c === HASH ||
+    c === BACKTICK ||
+    c === TILDE ||
+    c === GREATER ||
+    c === LESS ||
+    c === OPEN_BRACKET
   );
 }
 
@@ -168,36 +197,41 @@ class FastParser {
     const line = this.lines[i] as Line;
     const text = line.text;
     if (isUnsupportedLine(text)) unsupported();
-    if (text.trim() === '') {
+    const indent = indentOf(text);
+    if (indent === text.length) {
       this.closeParagraph();
       if (this.items.length > 0) this.blankSinceList = true;
       return i + 1;
     }
-    const indent = text.length - text.trimStart().length;
     // Which open items this line continues.
     let depth = 0;
     while (depth < this.items.length && indent >= (this.items[depth] as ItemState).contentColumn)
       depth++;
     const base = depth > 0 ? (this.items[depth - 1] as ItemState).contentColumn : 0;
     const relative = indent - base;
-    const content = text.slice(indent);
     // Each block pattern needs its own first character: test only those that may match.
-    const first = content.charCodeAt(0);
+    const first = text.charCodeAt(indent);
     const mayBeItem = isBullet(first) || isDigit(first);
     const mayBeAtx = first === HASH;
     const mayBeThematic = first === DASH || first === STAR || first === UNDERSCORE;
     const mayBeFence = first === BACKTICK || first === TILDE;
-    if (relative <= 3 && mayStartUnsupportedBlock(first) && UNSUPPORTED_BLOCK.test(content)) {
+    const mayBeUnsupported = mayStartUnsupportedBlock(first);
+    // Most lines start with a letter: no pattern needs them cut.
+    const content =
+      mayBeItem || mayBeAtx || mayBeThematic || mayBeFence || mayBeUnsupported
+        ? text.slice(indent)
+        : '';
+    if (relative <= 3 && mayBeUnsupported && UNSUPPORTED_BLOCK.test(content)) {
       unsupported();
     }
-    const item = mayBeItem ? LIST_ITEM.exec(text) : null;
+    const item = mayBeItem ? listMarker(text) : null;
 
     if (depth < this.items.length) {
       // The line ends some items: it must start a block (a lazy paragraph line is not ours).
       const continuesParagraph =
         this.paragraph !== null &&
         !(item && relative <= 3) &&
-        !(mayBeAtx && ATX.test(content)) &&
+        !(mayBeAtx && atxHeading(content) !== null) &&
         !(mayBeFence && FENCE.test(content)) &&
         !(mayBeThematic && THEMATIC.test(content));
       if (continuesParagraph) unsupported();
@@ -212,7 +246,7 @@ class FastParser {
     }
     if (item && relative <= 3) return (this.listItem(line, item, depth), i + 1);
     if (this.blankSinceList && depth === 0) this.endLists();
-    const atx = mayBeAtx ? ATX.exec(content) : null;
+    const atx = mayBeAtx ? atxHeading(content) : null;
     if (atx) {
       if (indent > 0) unsupported();
       this.closeParagraph();
@@ -244,23 +278,22 @@ class FastParser {
     return i + 1;
   }
 
-  private listItem(line: Line, match: RegExpExecArray, depth: number): void {
-    const [, lead, marker, spaces, rest] = match as unknown as [
-      string,
-      string,
-      string,
-      string,
-      string,
-    ];
-    if (spaces.length > 4 || rest.trim() === '') unsupported();
-    const ordered = /\d/.test(marker);
+  private listItem(line: Line, match: ListMarker, depth: number): void {
+    const text = line.text;
+    const { lead, marker } = match;
+    if (match.spaces > 4 || match.rest + indentOf(text, match.rest) === text.length) unsupported();
+    const ordered = isDigit(marker.charCodeAt(0));
     const markerChar = ordered ? marker.slice(-1) : marker;
     const number = ordered ? Number(marker.slice(0, -1)) : null;
     // Within a paragraph, only a bullet or a list starting at 1 starts a list.
-    if (this.paragraph && ordered && number !== 1) return this.continueParagraph(line, lead.length);
+    if (this.paragraph && ordered && number !== 1) return this.continueParagraph(line, lead);
     this.closeParagraph();
-    if (THEMATIC.test(line.text.trim()) || THEMATIC.test(rest.trim()) || BLOCK_IN_ITEM.test(rest)) {
-      unsupported();
+    const restFirst = text.charCodeAt(match.rest);
+    if (mayStartBlockInItem(restFirst)) {
+      const rest = text.slice(match.rest);
+      if (THEMATIC.test(text.trim()) || THEMATIC.test(rest.trim()) || BLOCK_IN_ITEM.test(rest)) {
+        unsupported();
+      }
     }
     let list = this.openLists[depth] ?? null;
     if (list && (list.marker !== markerChar || this.blankSinceList)) {
@@ -277,29 +310,30 @@ class FastParser {
     }
     this.openLists[depth] = list;
     this.trimOpenLists(depth);
-    const task = TASK.exec(rest);
-    const contentColumn = lead.length + marker.length + spaces.length;
+    // `[ ] `, `[x] `: TASK matches four characters.
+    const task = restFirst === OPEN_BRACKET && TASK.test(text.slice(match.rest));
+    const contentColumn = lead + marker.length + match.spaces;
     const node: ListItem = {
       type: 'listItem',
       spread: false,
-      checked: task ? task[1] !== ' ' : null,
+      checked: task ? text.charCodeAt(match.rest + 1) !== SPACE : null,
       children: [],
       position: {
-        start: this.point(line, lead.length),
-        end: this.point(line, line.text.length),
+        start: this.point(line, lead),
+        end: this.point(line, text.length),
       },
     };
     list.node.children.push(node);
     this.items.push({ node, list, contentColumn });
     this.openLists.push(null);
-    this.openParagraph(line, contentColumn + (task ? task[0].length : 0), depth + 1);
+    this.openParagraph(line, contentColumn + (task ? 4 : 0), depth + 1);
     if (task && this.paragraph) this.paragraph.checkbox = this.point(line, contentColumn);
   }
 
   /** A heading line at column 0, and ATX's match on it. */
-  private heading(line: Line, m: RegExpExecArray): void {
-    const depth = (m[1] ?? m[3] ?? '').length as Heading['depth'];
-    const inner = m[2] ?? '';
+  private heading(line: Line, m: AtxHeading): void {
+    const depth = m.depth as Heading['depth'];
+    const inner = m.inner ?? '';
     const column = inner ? line.text.indexOf(inner, depth) : 0;
     const children = inner
       ? fastInline([
@@ -367,11 +401,13 @@ class FastParser {
     const paragraph = this.paragraph as ParagraphState;
     const previous = paragraph.segments[paragraph.segments.length - 1];
     // Two or more spaces before a line break make a hard break: remark's job.
-    if (previous && /[ ]{2,}$/.test((this.lines[previous.line - 1] as Line).text)) unsupported();
-    const text = line.text.slice(column).trimStart();
-    const start = line.text.length - line.text.slice(column).trimStart().length;
+    if (previous && endsWithTwoSpaces((this.lines[previous.line - 1] as Line).text)) unsupported();
+    // The line from `column` on, whitespace trimmed at both ends.
+    const lineText = line.text;
+    const start = column >= lineText.length ? lineText.length : column + indentOf(lineText, column);
+    const end = trimmedEnd(lineText);
     paragraph.segments.push({
-      text: text.trimEnd(),
+      text: end > start ? lineText.slice(start, end) : '',
       line: line.number,
       column: start + 1,
       offset: line.offset + start,
