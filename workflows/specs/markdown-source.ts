@@ -32,7 +32,7 @@ export function readMarkdown(file: SourceFile): MarkdownSource {
     });
   } else {
     try {
-      root = parseMarkdown(text);
+      root = parseMarkdown(text, undefined, lines);
     } catch (error) {
       // A parser failure on one file must not stop the lint of the others.
       diagnostics.push({

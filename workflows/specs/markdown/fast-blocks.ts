@@ -60,9 +60,10 @@ const UNSUPPORTED_BLOCK = /^(?:>|<|\[[^\]]*\]:|=+[ ]*$|-{1,2}[ ]*$|\||[-*+][ ]*$
 const BLOCK_IN_ITEM =
   /^(?:#{1,6}(?:[ ]|$)|`{3,}|~{3,}|>|<|[-*+](?:[ ]|$)|\d{1,9}[.)](?:[ ]|$)|\[[ xX]\](?![ ]\S))/;
 
-export function fastParse(text: string): Root | null {
+/** `lines`: `text.split('\n')`, when the caller has it already. */
+export function fastParse(text: string, lines: readonly string[] = text.split('\n')): Root | null {
   try {
-    return new FastParser(text).parse();
+    return new FastParser(text, lines).parse();
   } catch (error) {
     if (error instanceof Unsupported) return null;
     throw error;
@@ -107,6 +108,20 @@ function isUnsupportedLine(text: string): boolean {
   );
 }
 
+/** A paragraph line from `column` on, whitespace trimmed at both ends. */
+function segmentOf(line: Line, column: number): Segment {
+  const text = line.text;
+  const start = column >= text.length ? text.length : column + indentOf(text, column);
+  const end = trimmedEnd(text);
+  return {
+    text: end > start ? text.slice(start, end) : '',
+    line: line.number,
+    column: start + 1,
+    offset: line.offset + start,
+    lineEnd: text.length + 1,
+  };
+}
+
 function endsWithTwoSpaces(text: string): boolean {
   return text.charCodeAt(text.length - 1) === SPACE && text.charCodeAt(text.length - 2) === SPACE;
 }
@@ -144,7 +159,7 @@ function mayStartUnsupportedBlock(c: number): boolean {
 }
 
 class FastParser {
-  private readonly lines: Line[] = [];
+  private readonly lines: Line[];
   private readonly root: Root = { type: 'root', children: [] };
   /** Open list items, outermost first. */
   private items: ItemState[] = [];
@@ -153,11 +168,15 @@ class FastParser {
   private openLists: (ListState | null)[] = [null];
   private blankSinceList = false;
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    lines: readonly string[],
+  ) {
     let offset = 0;
-    text.split('\n').forEach((t, i) => {
-      this.lines.push({ text: t, number: i + 1, offset });
+    this.lines = lines.map((t, i) => {
+      const line = { text: t, number: i + 1, offset };
       offset += t.length + 1;
+      return line;
     });
   }
 
@@ -393,8 +412,8 @@ class FastParser {
     if (depth === 0) this.endListsIfTopLevel();
     const node: Paragraph = { type: 'paragraph', children: [] };
     parent.push(node);
-    this.paragraph = { node, segments: [], parent, checkbox: null };
-    this.continueParagraph(line, column);
+    // Most paragraphs are one line: an array of one, not one grown by push.
+    this.paragraph = { node, segments: [segmentOf(line, column)], parent, checkbox: null };
   }
 
   private continueParagraph(line: Line, column: number): void {
@@ -402,17 +421,7 @@ class FastParser {
     const previous = paragraph.segments[paragraph.segments.length - 1];
     // Two or more spaces before a line break make a hard break: remark's job.
     if (previous && endsWithTwoSpaces((this.lines[previous.line - 1] as Line).text)) unsupported();
-    // The line from `column` on, whitespace trimmed at both ends.
-    const lineText = line.text;
-    const start = column >= lineText.length ? lineText.length : column + indentOf(lineText, column);
-    const end = trimmedEnd(lineText);
-    paragraph.segments.push({
-      text: end > start ? lineText.slice(start, end) : '',
-      line: line.number,
-      column: start + 1,
-      offset: line.offset + start,
-      lineEnd: line.text.length + 1,
-    });
+    paragraph.segments.push(segmentOf(line, column));
   }
 
   private closeParagraph(): void {
