@@ -8,10 +8,13 @@ import type {
   ProseBlock,
   Range,
   Requirement,
+  RequirementRef,
   Section,
   SpecDocument,
   SpecFormat,
+  Task,
 } from './model.ts';
+import { PositionSet } from './position-set.ts';
 import { findCitations } from './references.ts';
 import { comparePositions } from './source-text.ts';
 import { extractTasks } from './tasks.ts';
@@ -34,14 +37,7 @@ export function assembleDocument(source: MarkdownSource, parts: DocumentParts): 
     ? extractTasks(source.root, source.lines, parts.format === 'kiro')
     : [];
   const prose = proseBlocks(source);
-  // A citation in a task, or a requirement's own ID, is not a mention.
-  const taken = new Set([
-    ...parts.requirements.map((r) => key(r.idRange)),
-    ...tasks.flatMap((t) => t.refs.map((r) => key(r.range))),
-  ]);
-  const mentions = prose
-    .flatMap((block) => findCitations(block.prose))
-    .filter((ref) => !taken.has(key(ref.range)));
+  const mentions = mentionsIn(prose, parts.requirements, tasks);
   const h1 = sections.find((s) => s.depth === 1);
   return {
     path: source.path,
@@ -63,8 +59,25 @@ export function assembleDocument(source: MarkdownSource, parts: DocumentParts): 
   };
 }
 
-function key(r: Range): string {
-  return `${r.start.line}:${r.start.column}`;
+/** Citations in prose, but a requirement's own ID and a task's citations: those are not mentions. */
+function mentionsIn(
+  prose: readonly ProseBlock[],
+  requirements: readonly Requirement[],
+  tasks: readonly Task[],
+): RequirementRef[] {
+  const taken = new PositionSet();
+  for (let i = 0; i < requirements.length; i++)
+    taken.add((requirements[i] as Requirement).idRange.start);
+  for (let i = 0; i < tasks.length; i++) {
+    const refs = (tasks[i] as Task).refs;
+    for (let k = 0; k < refs.length; k++) taken.add((refs[k] as RequirementRef).range.start);
+  }
+  const mentions: RequirementRef[] = [];
+  for (let i = 0; i < prose.length; i++) {
+    const found = findCitations((prose[i] as ProseBlock).prose, false, taken);
+    for (let k = 0; k < found.length; k++) mentions.push(found[k] as RequirementRef);
+  }
+  return mentions;
 }
 
 function sectionsOf(source: MarkdownSource): Section[] {

@@ -6,13 +6,11 @@ import type { Heading, RootContent } from 'mdast';
 import type { Prose, Range } from '../model.ts';
 import { endOf, rangeOf } from './mdast-range.ts';
 import { outline, type OutlineEntry } from './outline.ts';
-import { proseWithCode } from './prose.ts';
+import { hasInlineCode, proseOf } from './prose.ts';
 
 export class BlockIndex {
   private entriesCache: OutlineEntry[] | null = null;
   private readonly proses: (Prose | undefined)[] = [];
-  /** Per block: whether its prose holds inline code (then its readable prose differs). */
-  private readonly hasCode: boolean[] = [];
   private readonly readables: (Prose | undefined)[] = [];
   private readonly ranges: (Range | undefined)[] = [];
   private readonly extents: (Range | undefined)[] = [];
@@ -29,22 +27,19 @@ export class BlockIndex {
 
   /** `proseOf([children[i]], lines)`. */
   prose(i: number): Prose {
-    let prose = this.proses[i];
-    if (prose === undefined) {
-      const read = proseWithCode([this.children[i] as RootContent], this.lines);
-      prose = this.proses[i] = read.prose;
-      this.hasCode[i] = read.hasCode;
-    }
-    return prose;
+    return (this.proses[i] ??= proseOf([this.children[i] as RootContent], this.lines));
   }
 
   /** `proseOf([children[i]], lines, { skipCode: true })`: the words a reader writes. */
   readableProse(i: number): Prose {
-    const prose = this.prose(i);
-    if (!this.hasCode[i]) return prose;
-    return (this.readables[i] ??= proseWithCode([this.children[i] as RootContent], this.lines, {
-      skipCode: true,
-    }).prose);
+    let readable = this.readables[i];
+    if (readable === undefined) {
+      const block = this.children[i] as RootContent;
+      readable = this.readables[i] = hasInlineCode(block)
+        ? proseOf([block], this.lines, { skipCode: true })
+        : this.prose(i);
+    }
+    return readable;
   }
 
   /** `headingText(children[i], lines)`. */

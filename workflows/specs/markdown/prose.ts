@@ -18,25 +18,59 @@ export function proseOf(
   lines: readonly string[],
   options: ProseOptions = {},
 ): Prose {
-  return proseWithCode(nodes, lines, options).prose;
+  if (nodes.length === 1) {
+    const single = oneLineTextProse(nodes[0] as Nodes, lines);
+    if (single) return single;
+  }
+  const builder = new ProseBuilder(lines, options);
+  for (let i = 0; i < nodes.length; i++) builder.add(nodes[i] as Nodes);
+  return builder.finish();
 }
 
-/** proseOf, and whether the nodes hold inline code (kept or skipped). */
-export function proseWithCode(
-  nodes: readonly Nodes[],
-  lines: readonly string[],
-  options: ProseOptions = {},
-): { prose: Prose; hasCode: boolean } {
-  const builder = new ProseBuilder(lines, options);
-  for (const node of nodes) builder.add(node);
-  return { prose: builder.finish(), hasCode: builder.hasCode };
+/**
+ * What ProseBuilder gives for a paragraph or heading that is one line of plain text (most
+ * headings, statements and steps), built without the builder, its walk and its arrays.
+ */
+function oneLineTextProse(node: Nodes, lines: readonly string[]): Prose | null {
+  if (node.type !== 'paragraph' && node.type !== 'heading') return null;
+  if (node.children.length !== 1) return null;
+  const child = node.children[0] as Nodes;
+  if (child.type !== 'text') return null;
+  const start = child.position?.start;
+  const end = child.position?.end;
+  const value = child.value;
+  if (!start || !end || value.includes('\n')) return null;
+  // As addText and anchor place it.
+  const column = Math.max(1, end.line === start.line ? start.column : end.column - value.length);
+  const room = (lines[end.line - 1]?.length ?? value.length) - column + 1;
+  const length = Math.min(value.length, Math.max(0, room));
+  return {
+    text: value,
+    anchors: length > 0 ? [{ offset: 0, length, line: end.line, column }] : [],
+  };
 }
+
+/** Whether `node` holds inline code (then its prose differs with `skipCode`). */
+export function hasInlineCode(node: Nodes): boolean {
+  if (node.type === 'paragraph' || node.type === 'heading') {
+    if (node.children.every((child) => child.type === 'text')) return false;
+  }
+  const stack: Nodes[] = [node];
+  while (stack.length > 0) {
+    const current = stack.pop() as Nodes;
+    if (current.type === 'inlineCode') return true;
+    pushChildren(stack, current);
+  }
+  return false;
+}
+
+/** The builder's walk stack, shared: a walk never starts inside another. */
+const STACK: Nodes[] = [];
 
 class ProseBuilder {
   private text = '';
   private readonly anchors: Prose['anchors'] = [];
   private blockOpen = false;
-  hasCode = false;
 
   constructor(
     private readonly lines: readonly string[],
@@ -44,7 +78,9 @@ class ProseBuilder {
   ) {}
 
   add(node: Nodes): void {
-    const stack: Nodes[] = [node];
+    const stack = STACK;
+    if (stack.length !== 0) stack.length = 0; // only after a walk that threw
+    stack.push(node);
     while (stack.length > 0) {
       const current = stack.pop() as Nodes;
       switch (current.type) {
@@ -52,7 +88,6 @@ class ProseBuilder {
           this.addText(current);
           break;
         case 'inlineCode':
-          this.hasCode = true;
           if (!this.options.skipCode) this.addInlineCode(current.value, current.position?.start);
           break;
         case 'break':
@@ -168,7 +203,11 @@ export function positionInProse(prose: Prose, offset: number, within = false): P
 
 /** The file range of `prose.text.slice(from, to)`. */
 export function rangeInProse(prose: Prose, from: number, to: number): Range {
-  const start = positionInProse(prose, from);
+  return rangeFromStart(prose, positionInProse(prose, from), from, to);
+}
+
+/** rangeInProse, when its start (`positionInProse(prose, from)`) is known already. */
+export function rangeFromStart(prose: Prose, start: Position, from: number, to: number): Range {
   if (to <= from) return { start, end: start };
   const last = positionInProse(prose, to - 1, true);
   const end = { line: last.line, column: last.column + 1 };
