@@ -93,12 +93,13 @@ export function classifyEars(text: string): EarsReading {
     if (raw.trim().length > 0) subject = { from, to: from + raw.trim().length };
   }
 
-  const kinds = new Set(clauses.map((c) => c.keyword));
+  // No clause: ubiquitous; clauses of one kind: that kind's pattern; of several kinds: complex.
+  const sameKind = clauses.every((c) => c.keyword === clauses[0]?.keyword);
   const pattern: EarsPattern = !first
     ? 'unclassified'
-    : kinds.size === 0
+    : clauses.length === 0
       ? 'ubiquitous'
-      : kinds.size === 1
+      : sameKind
         ? PATTERN_OF[clauses[0]?.keyword as ClauseKeyword]
         : 'complex';
 
