@@ -34,6 +34,8 @@ function readTask(item: ListItem, lines: readonly string[], kiro: boolean): Task
   const nested: Nodes[] = [];
   for (let i = 1; i < item.children.length; i++) ownContent(item.children[i] as Nodes, nested);
   const text = collapseWhitespace(head.text).trim();
+  // `[P]` and `[US1]` both open with "[", which most tasks do not hold.
+  const bracketed = text.includes('[');
   const leading = head.text.length - head.text.trimStart().length;
   const idMatch = TASK_ID.exec(head.text.trimStart());
   // The task's own content: its first paragraph and nested items that are not tasks.
@@ -45,8 +47,8 @@ function readTask(item: ListItem, lines: readonly string[], kiro: boolean): Task
     id: idMatch ? (idMatch[1] as string) : null,
     done: item.checked === true,
     text,
-    parallel: PARALLEL.test(text),
-    story: STORY.exec(text)?.[1] ?? null,
+    parallel: bracketed && PARALLEL.test(text),
+    story: bracketed ? (STORY.exec(text)?.[1] ?? null) : null,
     refs: findCitations(own, kiro),
     range: rangeOf(item),
     idRange: idMatch ? rangeInProse(head, leading, leading + (idMatch[1] as string).length) : null,

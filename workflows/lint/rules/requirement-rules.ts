@@ -26,8 +26,9 @@ function requirementsOf(workspace: Workspace, skipOpenSpec: boolean): readonly E
     lists = { all: [], withoutOpenSpec: [] };
     for (const document of workspace.documents) {
       for (const requirement of document.requirements) {
-        lists.all.push({ document, requirement });
-        if (document.format !== 'openspec') lists.withoutOpenSpec.push({ document, requirement });
+        const entry = { document, requirement };
+        lists.all.push(entry);
+        if (document.format !== 'openspec') lists.withoutOpenSpec.push(entry);
       }
     }
     listed.set(workspace, lists);

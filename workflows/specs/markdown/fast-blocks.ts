@@ -4,7 +4,7 @@
 // else (block quotes, HTML, tables, setext headings, indented code, lazy lines, loose lists,
 // tabs) it returns null and the caller parses with remark. Differential property tests check
 // that whenever it returns a tree, remark returns the same one.
-import type { Code, Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
+import type { Code, Heading, List, ListItem, Paragraph, Root } from 'mdast';
 import type { Point } from 'unist';
 import { fastInline, type Segment } from './fast-inline.ts';
 import {
@@ -39,8 +39,6 @@ interface ListState {
 interface ParagraphState {
   node: Paragraph;
   segments: Segment[];
-  /** The children array it belongs to. */
-  parent: RootContent[] | ListItem['children'];
   /** Where a task item's checkbox starts: remark starts the paragraph there unless it opens with text. */
   checkbox: Point | null;
 }
@@ -336,7 +334,8 @@ class FastParser {
       type: 'listItem',
       spread: false,
       checked: task ? text.charCodeAt(match.rest + 1) !== SPACE : null,
-      children: [],
+      // Its first paragraph, in an array of one (one grown by push would hold 17).
+      children: [this.startParagraph(line, contentColumn + (task ? 4 : 0))],
       position: {
         start: this.point(line, lead),
         end: this.point(line, text.length),
@@ -345,7 +344,6 @@ class FastParser {
     list.node.children.push(node);
     this.items.push({ node, list, contentColumn });
     this.openLists.push(null);
-    this.openParagraph(line, contentColumn + (task ? 4 : 0), depth + 1);
     if (task && this.paragraph) this.paragraph.checkbox = this.point(line, contentColumn);
   }
 
@@ -410,10 +408,15 @@ class FastParser {
     const parent =
       depth > 0 ? (this.items[depth - 1] as ItemState).node.children : this.root.children;
     if (depth === 0) this.endListsIfTopLevel();
+    parent.push(this.startParagraph(line, column));
+  }
+
+  /** A new paragraph from `column` of `line` on, now the open one. */
+  private startParagraph(line: Line, column: number): Paragraph {
     const node: Paragraph = { type: 'paragraph', children: [] };
-    parent.push(node);
     // Most paragraphs are one line: an array of one, not one grown by push.
-    this.paragraph = { node, segments: [segmentOf(line, column)], parent, checkbox: null };
+    this.paragraph = { node, segments: [segmentOf(line, column)], checkbox: null };
+    return node;
   }
 
   private continueParagraph(line: Line, column: number): void {
