@@ -20,6 +20,9 @@ import { comparePositions } from './source-text.ts';
 import { extractTasks } from './tasks.ts';
 import { pushChildren } from './markdown/walk.ts';
 
+/** What every task list item marker (`[ ]`, `[x]`) looks like, and more. */
+const CHECKBOX = /\[[\s\S]\]/;
+
 export interface DocumentParts {
   format: SpecFormat;
   kind: DocumentKind;
@@ -31,9 +34,9 @@ export interface DocumentParts {
 /** The parts every layout shares (sections, tasks, links, prose), plus the layout's own. */
 export function assembleDocument(source: MarkdownSource, parts: DocumentParts): SpecDocument {
   const sections = sectionsOf(source);
-  // A task is a checkbox item, and every checkbox has a "[": most specs hold none, and then
-  // the walk over the whole tree can be skipped.
-  const tasks = source.text.includes('[')
+  // A task is a checkbox item, and every checkbox is "[", one character, "]": most specs hold
+  // none, and then the walk over the whole tree can be skipped.
+  const tasks = CHECKBOX.test(source.text)
     ? extractTasks(source.root, source.lines, parts.format === 'kiro')
     : [];
   const prose = proseBlocks(source);

@@ -63,9 +63,7 @@ export function classifyEars(text: string): EarsReading {
     return { keyword: (m[2] as string).toLowerCase() as ClauseKeyword, from: keywordAt, to: 0 };
   });
   // The subject follows the last separator (`,` `;` `then`) after the last clause.
-  let separator: Span | null = null;
-  for (const m of matchesOf(SEPARATOR, preamble))
-    separator = { from: m.index, to: m.index + m[0].length };
+  const separator = lastMatch(SEPARATOR, preamble);
   const lastClause = clauses[clauses.length - 1];
   let subjectFrom = !lastClause
     ? 0
@@ -90,7 +88,8 @@ export function classifyEars(text: string): EarsReading {
   if (first && subjectFrom >= 0) {
     const raw = preamble.slice(subjectFrom);
     const from = subjectFrom + raw.length - raw.trimStart().length;
-    if (raw.trim().length > 0) subject = { from, to: from + raw.trim().length };
+    const length = raw.trim().length;
+    if (length > 0) subject = { from, to: from + length };
   }
 
   // No clause: ubiquitous; clauses of one kind: that kind's pattern; of several kinds: complex.
@@ -123,6 +122,17 @@ export function classifyEars(text: string): EarsReading {
     hasThen: /\bthen\b/i.test(preamble),
     trailingTrigger,
   };
+}
+
+/** Where the last match of a global `pattern` in `text` is; null when there is none. */
+function lastMatch(pattern: RegExp, text: string): Span | null {
+  let found: RegExpExecArray | null = null;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    found = m;
+    if (m[0] === '') pattern.lastIndex++; // never stuck on an empty match
+  }
+  return found ? { from: found.index, to: found.index + found[0].length } : null;
 }
 
 /** EARS order for complex requirements: Where, then While, then When/If. */
