@@ -50,21 +50,31 @@ const PATTERN_OF: Record<ClauseKeyword, EarsPattern> = {
 };
 
 export function classifyEars(text: string): EarsReading {
-  const modals = matchesOf(MODAL, text).map((m) => ({
-    word: m[0],
-    from: m.index,
-    to: m.index + m[0].length,
-  }));
-  const first = modals[0];
+  // Built by push, not map: map's result arrays come in more than one kind (map), and optimized
+  // code that meets the other kind is thrown away and compiled again.
+  const modals: EarsReading['modals'] = [];
+  const modalMatches = matchesOf(MODAL, text);
+  for (let i = 0; i < modalMatches.length; i++) {
+    const m = modalMatches[i] as RegExpExecArray;
+    modals.push({ word: m[0], from: m.index, to: m.index + m[0].length });
+  }
+  const first = modals.length > 0 ? modals[0] : undefined;
   const preamble = first ? text.slice(0, first.from) : text;
 
-  const clauses = matchesOf(CLAUSE_START, preamble).map((m) => {
+  const clauses: EarsReading['clauses'] = [];
+  const clauseMatches = matchesOf(CLAUSE_START, preamble);
+  for (let i = 0; i < clauseMatches.length; i++) {
+    const m = clauseMatches[i] as RegExpExecArray;
     const keywordAt = m.index + (m[1] as string).length;
-    return { keyword: (m[2] as string).toLowerCase() as ClauseKeyword, from: keywordAt, to: 0 };
-  });
+    clauses.push({
+      keyword: (m[2] as string).toLowerCase() as ClauseKeyword,
+      from: keywordAt,
+      to: 0,
+    });
+  }
   // The subject follows the last separator (`,` `;` `then`) after the last clause.
   const separator = lastMatch(SEPARATOR, preamble);
-  const lastClause = clauses[clauses.length - 1];
+  const lastClause = clauses.length > 0 ? clauses[clauses.length - 1] : undefined;
   let subjectFrom = !lastClause
     ? 0
     : separator && separator.from > lastClause.from

@@ -9,6 +9,7 @@ import type { Point } from 'unist';
 import { fastInline, type Segment } from './fast-inline.ts';
 import {
   atxHeading,
+  codeAt,
   indentOf,
   listMarker,
   trimmedEnd,
@@ -98,7 +99,7 @@ function isUnsupportedLine(text: string): boolean {
   let end = text.length;
   while (end > 0 && text.charCodeAt(end - 1) === SPACE) end--;
   if (end > 0 && text.charCodeAt(end - 1) === HASH) return true;
-  const first = text.charCodeAt(0);
+  const first = codeAt(text, 0);
   return (
     (first === SPACE || first === COLON || first === DASH) &&
     BARE_DELIMITER_ROW.test(text) &&
@@ -121,7 +122,7 @@ function segmentOf(line: Line, column: number): Segment {
 }
 
 function endsWithTwoSpaces(text: string): boolean {
-  return text.charCodeAt(text.length - 1) === SPACE && text.charCodeAt(text.length - 2) === SPACE;
+  return codeAt(text, text.length - 1) === SPACE && codeAt(text, text.length - 2) === SPACE;
 }
 
 /**
@@ -200,10 +201,8 @@ class FastParser {
     const end = this.lines[close] as Line;
     this.root.children.push({
       type: 'yaml',
-      value: this.lines
-        .slice(1, close)
-        .map((l) => l.text)
-        .join('\n'),
+      // The lines between the fences, as they stand in the text.
+      value: close > 1 ? this.text.slice((this.lines[1] as Line).offset, end.offset - 1) : '',
       position: { start: { line: 1, column: 1, offset: 0 }, end: this.point(end, 3) },
     });
     return close + 1;
@@ -305,7 +304,7 @@ class FastParser {
     // Within a paragraph, only a bullet or a list starting at 1 starts a list.
     if (this.paragraph && ordered && number !== 1) return this.continueParagraph(line, lead);
     this.closeParagraph();
-    const restFirst = text.charCodeAt(match.rest);
+    const restFirst = codeAt(text, match.rest);
     if (mayStartBlockInItem(restFirst)) {
       const rest = text.slice(match.rest);
       if (THEMATIC.test(text.trim()) || THEMATIC.test(rest.trim()) || BLOCK_IN_ITEM.test(rest)) {

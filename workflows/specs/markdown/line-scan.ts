@@ -16,13 +16,21 @@ const CLOSE_PAREN = 41;
 const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
+/**
+ * `text.charCodeAt(i)`, but -1 (not NaN) past either end: optimized code that reads past the end
+ * once is thrown away and compiled again, which costs more than this check.
+ */
+export function codeAt(text: string, i: number): number {
+  return i >= 0 && i < text.length ? text.charCodeAt(i) : -1;
+}
+
 /** Printable ASCII other than the space: never whitespace, never a line terminator. */
 const isPlainAscii = (c: number) => c > SPACE && c < 127;
 
 /** `text.length - text.trimStart().length`: spaces counted by hand, the rest by trimStart. */
 export function indentOf(text: string, from = 0): number {
   let i = from;
-  while (text.charCodeAt(i) === SPACE) i++;
+  while (codeAt(text, i) === SPACE) i++;
   // Past the spaces, a printable ASCII character (or the end) ends the indentation; anything
   // else may be Unicode whitespace, which trimStart counts too.
   if (i === text.length || isPlainAscii(text.charCodeAt(i))) return i - from;
@@ -55,19 +63,19 @@ export const LIST_ITEM_PATTERN = /^( *)([-*+]|\d{1,9}[.)])( +)(.*)$/;
 /** `LIST_ITEM_PATTERN.exec(text)`, as a ListMarker; null when it does not match. */
 export function listMarker(text: string): ListMarker | null {
   let i = 0;
-  while (text.charCodeAt(i) === SPACE) i++;
+  while (codeAt(text, i) === SPACE) i++;
   const lead = i;
-  const c = text.charCodeAt(i);
+  const c = codeAt(text, i);
   if (c === DASH || c === STAR || c === PLUS) i++;
   else {
-    while (isDigit(text.charCodeAt(i)) && i - lead < 10) i++;
+    while (isDigit(codeAt(text, i)) && i - lead < 10) i++;
     const digits = i - lead;
-    const close = text.charCodeAt(i);
+    const close = codeAt(text, i);
     if (digits === 0 || digits > 9 || (close !== DOT && close !== CLOSE_PAREN)) return null;
     i++;
   }
   const markerEnd = i;
-  while (text.charCodeAt(i) === SPACE) i++;
+  while (codeAt(text, i) === SPACE) i++;
   if (i === markerEnd) return null;
   // `(.*)$` stops at a line terminator: a line holding one does not match at all.
   if (LINE_TERMINATOR.test(text)) return null;
@@ -86,7 +94,7 @@ export const ATX_PATTERN = /^(#{1,6})(?:[ ]+(.*?))?(?:[ ]+#+)?[ ]*$|^(#{1,6})$/;
 /** `ATX_PATTERN.exec(text)` as `{ depth: (m[1] ?? m[3]).length, inner: m[2] }`, or null. */
 export function atxHeading(text: string): AtxHeading | null {
   let hashes = 0;
-  while (text.charCodeAt(hashes) === HASH) hashes++;
+  while (codeAt(text, hashes) === HASH) hashes++;
   if (hashes === 0 || hashes > 6) return null;
   if (hashes === text.length) return { depth: hashes, inner: undefined };
   if (text.charCodeAt(hashes) !== SPACE) return null;
