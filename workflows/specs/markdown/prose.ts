@@ -18,36 +18,9 @@ export function proseOf(
   lines: readonly string[],
   options: ProseOptions = {},
 ): Prose {
-  if (nodes.length === 1) {
-    const single = oneLineTextProse(nodes[0] as Nodes, lines);
-    if (single) return single;
-  }
   const builder = new ProseBuilder(lines, options);
   for (let i = 0; i < nodes.length; i++) builder.add(nodes[i] as Nodes);
   return builder.finish();
-}
-
-/**
- * What ProseBuilder gives for a paragraph or heading that is one line of plain text (most
- * headings, statements and steps), built without the builder, its walk and its arrays.
- */
-function oneLineTextProse(node: Nodes, lines: readonly string[]): Prose | null {
-  if (node.type !== 'paragraph' && node.type !== 'heading') return null;
-  if (node.children.length !== 1) return null;
-  const child = node.children[0] as Nodes;
-  if (child.type !== 'text') return null;
-  const start = child.position?.start;
-  const end = child.position?.end;
-  const value = child.value;
-  if (!start || !end || value.includes('\n')) return null;
-  // As addText and anchor place it.
-  const column = Math.max(1, end.line === start.line ? start.column : end.column - value.length);
-  const room = (lines[end.line - 1]?.length ?? value.length) - column + 1;
-  const length = Math.min(value.length, Math.max(0, room));
-  return {
-    text: value,
-    anchors: length > 0 ? [{ offset: 0, length, line: end.line, column }] : [],
-  };
 }
 
 /** Whether `node` holds inline code (then its prose differs with `skipCode`). */
@@ -69,7 +42,11 @@ const STACK: Nodes[] = [];
 
 class ProseBuilder {
   private text = '';
-  private readonly anchors: Prose['anchors'] = [];
+  /**
+   * Created with its first anchor: most prose has one, and the model keeps it, in an array of
+   * one rather than one that push has grown to hold seventeen.
+   */
+  private anchors: Prose['anchors'] | null = null;
   private blockOpen = false;
 
   constructor(
@@ -116,7 +93,7 @@ class ProseBuilder {
   }
 
   finish(): Prose {
-    return { text: this.text, anchors: this.anchors };
+    return { text: this.text, anchors: this.anchors ?? [] };
   }
 
   private separateBlock(): void {
@@ -134,7 +111,11 @@ class ProseBuilder {
     // covers only what is on the line, so no position ever falls outside the file.
     const room = (this.lines[line - 1]?.length ?? piece.length) - column + 1;
     const length = Math.min(piece.length, Math.max(0, room));
-    if (length > 0) this.anchors.push({ offset: this.text.length, length, line, column });
+    if (length > 0) {
+      const anchor = { offset: this.text.length, length, line, column };
+      if (this.anchors === null) this.anchors = [anchor];
+      else this.anchors.push(anchor);
+    }
     this.text += piece;
   }
 
