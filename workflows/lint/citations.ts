@@ -5,11 +5,23 @@ export function requirementKey(scope: string, id: string): string {
   return `${scope}#${id}`;
 }
 
-export function requirementKeys(workspace: Workspace): Set<string> {
-  const keys = new Set<string>();
+// Two rules look citations up: build the keys once per workspace.
+const keysOf = new WeakMap<Workspace, ReadonlySet<string>>();
+
+/** The key of every requirement the workspace declares. */
+export function requirementKeys(workspace: Workspace): ReadonlySet<string> {
+  let keys = keysOf.get(workspace);
+  if (keys) return keys;
+  const found = new Set<string>();
   for (const document of workspace.documents) {
-    for (const r of document.requirements) keys.add(requirementKey(r.scope, r.id));
+    const requirements = document.requirements;
+    for (let i = 0; i < requirements.length; i++) {
+      const r = requirements[i] as (typeof requirements)[number];
+      found.add(requirementKey(r.scope, r.id));
+    }
   }
+  keys = found;
+  keysOf.set(workspace, keys);
   return keys;
 }
 

@@ -1,10 +1,9 @@
-import type { Paragraph, RootContent } from 'mdast';
+import type { Paragraph } from 'mdast';
 import { assembleDocument } from './document-assembly.ts';
-import { endOf, rangeOf, startOf } from './markdown/mdast-range.ts';
-import { outline, within, type OutlineEntry } from './markdown/outline.ts';
-import { EMPTY_PROSE, headingText, proseOf, rangeInProse } from './markdown/prose.ts';
+import { within, type OutlineEntry } from './markdown/outline.ts';
+import { EMPTY_PROSE, proseOf, rangeInProse } from './markdown/prose.ts';
 import { frontmatterString, type MarkdownSource } from './markdown-source.ts';
-import type { DocumentKind, Requirement, Scenario, SpecDocument } from './model.ts';
+import type { DocumentKind, Prose, Requirement, Scenario, SpecDocument } from './model.ts';
 import { stepsFromBullets } from './scenarios.ts';
 
 /** `REQ-7KQ2M4: Title` (also `REQ-7KQ2M4 — Title`); malformed IDs are read so lint can name them. */
@@ -31,11 +30,11 @@ function cairnKind(source: MarkdownSource): DocumentKind {
 }
 
 function cairnRequirements(source: MarkdownSource): Requirement[] {
-  const children = source.root.children;
-  const entries = outline(children);
+  const { blocks } = source;
+  const entries = blocks.entries;
   const requirements: Requirement[] = [];
   for (const entry of entries) {
-    const heading = proseOf([entry.heading], source.lines);
+    const heading = blocks.prose(entry.index);
     const text = heading.text.trim();
     const match = REQUIREMENT_HEADING.exec(text);
     if (!match) continue;
@@ -43,12 +42,7 @@ function cairnRequirements(source: MarkdownSource): Requirement[] {
     const leading = heading.text.length - heading.text.trimStart().length;
     const nested = within(entries, entry);
     const bodyEnd = nested[0]?.index ?? entry.end;
-    const paragraphs = children
-      .slice(entry.index + 1, bodyEnd)
-      .filter((n): n is Paragraph => n.type === 'paragraph');
-    const statementProse = paragraphs.length > 0 ? proseOf(paragraphs, source.lines) : EMPTY_PROSE;
-    const last = children[entry.end - 1] ?? entry.heading;
-    const headingRange = rangeOf(entry.heading);
+    const statementProse = statementOf(source, entry.index + 1, bodyEnd);
     requirements.push({
       id,
       kind: 'requirement',
@@ -58,34 +52,49 @@ function cairnRequirements(source: MarkdownSource): Requirement[] {
       statement: statementProse.text,
       statementProse,
       idRange: rangeInProse(heading, leading, leading + id.length),
-      headingRange,
+      headingRange: blocks.range(entry.index),
       headingDepth: entry.heading.depth,
-      range: { start: headingRange.start, end: endOf(last) },
-      scenarios: headingScenarios(source, children, nested),
+      range: blocks.extent(entry),
+      scenarios: headingScenarios(source, nested),
       scenarioExpected: true,
     });
   }
   return requirements;
 }
 
+/** The prose of the paragraphs among blocks `from` to `to`; one paragraph's is shared. */
+function statementOf(source: MarkdownSource, from: number, to: number): Prose {
+  const { blocks } = source;
+  let only = -1;
+  let count = 0;
+  for (let i = from; i < to; i++) {
+    if (blocks.children[i]?.type !== 'paragraph') continue;
+    only = i;
+    count++;
+  }
+  if (count === 0) return EMPTY_PROSE;
+  if (count === 1) return blocks.prose(only);
+  const paragraphs = blocks.children
+    .slice(from, to)
+    .filter((n): n is Paragraph => n.type === 'paragraph');
+  return proseOf(paragraphs, source.lines);
+}
+
 /** `#### Scenario: name` sections and the WHEN/THEN bullets under each. */
 export function headingScenarios(
   source: MarkdownSource,
-  children: readonly RootContent[],
   nested: readonly OutlineEntry[],
 ): Scenario[] {
+  const { blocks } = source;
   return nested.flatMap((entry) => {
-    const title = headingText(entry.heading, source.lines);
-    const match = SCENARIO_HEADING.exec(title);
+    const match = SCENARIO_HEADING.exec(blocks.title(entry.index));
     if (!match) return [];
-    const body = children.slice(entry.index + 1, entry.end);
-    const last = body[body.length - 1] ?? entry.heading;
     return [
       {
         name: (match[1] as string).trim(),
-        range: { start: startOf(entry.heading), end: endOf(last) },
+        range: blocks.extent(entry),
         headingDepth: entry.heading.depth,
-        steps: stepsFromBullets(body, source.lines),
+        steps: stepsFromBullets(blocks.children.slice(entry.index + 1, entry.end), source.lines),
       },
     ];
   });

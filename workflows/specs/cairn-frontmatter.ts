@@ -27,3 +27,30 @@ export const CairnFrontmatterSchema = z.looseObject({
   covers: stringOrList.optional(),
   links: stringOrList.optional(),
 });
+
+const isName = (value: unknown) => typeof value === 'string' && value.length > 0;
+
+function isNameList(value: unknown): boolean {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) if (!isName(value[i])) return false;
+  return true;
+}
+
+/**
+ * True only when CairnFrontmatterSchema accepts `data`: the common case, checked without zod
+ * (whose first calls cost more than a small spec's whole parse). False means "ask zod".
+ */
+export function plainlyValidFrontmatter(data: unknown): boolean {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return false;
+  const d = data as Record<string, unknown>;
+  return (
+    isName(d['id']) &&
+    isName(d['title']) &&
+    (DOCUMENT_TYPES as readonly unknown[]).includes(d['type']) &&
+    (d['status'] === undefined ||
+      (DOCUMENT_STATUSES as readonly unknown[]).includes(d['status'])) &&
+    (d['owners'] === undefined || isNameList(d['owners'])) &&
+    (d['covers'] === undefined || isName(d['covers']) || isNameList(d['covers'])) &&
+    (d['links'] === undefined || isName(d['links']) || isNameList(d['links']))
+  );
+}

@@ -1,7 +1,5 @@
 import type { Nodes } from 'mdast';
-import { endOf, rangeOf } from './markdown/mdast-range.ts';
-import { outline } from './markdown/outline.ts';
-import { headingText, proseOf } from './markdown/prose.ts';
+import { rangeOf } from './markdown/mdast-range.ts';
 import { frontmatterString, type MarkdownSource } from './markdown-source.ts';
 import type {
   CoversGlob,
@@ -10,14 +8,20 @@ import type {
   ProseBlock,
   Range,
   Requirement,
+  RequirementRef,
   Section,
   SpecDocument,
   SpecFormat,
+  Task,
 } from './model.ts';
+import { PositionSet } from './position-set.ts';
 import { findCitations } from './references.ts';
 import { comparePositions } from './source-text.ts';
 import { extractTasks } from './tasks.ts';
 import { pushChildren } from './markdown/walk.ts';
+
+/** What every task list item marker (`[ ]`, `[x]`) looks like, and more. */
+const CHECKBOX = /\[[\s\S]\]/;
 
 export interface DocumentParts {
   format: SpecFormat;
@@ -30,20 +34,13 @@ export interface DocumentParts {
 /** The parts every layout shares (sections, tasks, links, prose), plus the layout's own. */
 export function assembleDocument(source: MarkdownSource, parts: DocumentParts): SpecDocument {
   const sections = sectionsOf(source);
-  // A task is a checkbox item, and every checkbox has a "[": most specs hold none, and then
-  // the walk over the whole tree can be skipped.
-  const tasks = source.text.includes('[')
+  // A task is a checkbox item, and every checkbox is "[", one character, "]": most specs hold
+  // none, and then the walk over the whole tree can be skipped.
+  const tasks = CHECKBOX.test(source.text)
     ? extractTasks(source.root, source.lines, parts.format === 'kiro')
     : [];
   const prose = proseBlocks(source);
-  // A citation in a task, or a requirement's own ID, is not a mention.
-  const taken = new Set([
-    ...parts.requirements.map((r) => key(r.idRange)),
-    ...tasks.flatMap((t) => t.refs.map((r) => key(r.range))),
-  ]);
-  const mentions = prose
-    .flatMap((block) => findCitations(block.prose))
-    .filter((ref) => !taken.has(key(ref.range)));
+  const mentions = mentionsIn(prose, parts.requirements, tasks);
   const h1 = sections.find((s) => s.depth === 1);
   return {
     path: source.path,
@@ -65,32 +62,47 @@ export function assembleDocument(source: MarkdownSource, parts: DocumentParts): 
   };
 }
 
-function key(r: Range): string {
-  return `${r.start.line}:${r.start.column}`;
+/** Citations in prose, but a requirement's own ID and a task's citations: those are not mentions. */
+function mentionsIn(
+  prose: readonly ProseBlock[],
+  requirements: readonly Requirement[],
+  tasks: readonly Task[],
+): RequirementRef[] {
+  const taken = new PositionSet();
+  for (let i = 0; i < requirements.length; i++)
+    taken.add((requirements[i] as Requirement).idRange.start);
+  for (let i = 0; i < tasks.length; i++) {
+    const refs = (tasks[i] as Task).refs;
+    for (let k = 0; k < refs.length; k++) taken.add((refs[k] as RequirementRef).range.start);
+  }
+  const mentions: RequirementRef[] = [];
+  for (let i = 0; i < prose.length; i++) {
+    const found = findCitations((prose[i] as ProseBlock).prose, false, taken);
+    for (let k = 0; k < found.length; k++) mentions.push(found[k] as RequirementRef);
+  }
+  return mentions;
 }
 
 function sectionsOf(source: MarkdownSource): Section[] {
-  const children = source.root.children;
-  return outline(children).map((entry) => {
-    const last = children[entry.end - 1] ?? entry.heading;
-    const range = rangeOf(entry.heading);
-    return {
-      depth: entry.heading.depth,
-      title: headingText(entry.heading, source.lines),
-      range,
-      extent: { start: range.start, end: endOf(last) },
-    };
-  });
+  const { blocks } = source;
+  return blocks.entries.map((entry) => ({
+    depth: entry.heading.depth,
+    title: blocks.title(entry.index),
+    range: blocks.range(entry.index),
+    extent: blocks.extent(entry),
+  }));
 }
 
+const NOT_PROSE = new Set(['yaml', 'code', 'html', 'definition', 'thematicBreak']);
+
 function proseBlocks(source: MarkdownSource): ProseBlock[] {
-  const skip = new Set(['yaml', 'code', 'html', 'definition', 'thematicBreak']);
-  return source.root.children
-    .filter((node) => !skip.has(node.type))
-    .map((node) => ({
-      prose: proseOf([node], source.lines, { skipCode: true }),
-      range: rangeOf(node),
-    }));
+  const { blocks } = source;
+  const found: ProseBlock[] = [];
+  for (let i = 0; i < blocks.children.length; i++) {
+    if (NOT_PROSE.has((blocks.children[i] as Nodes).type)) continue;
+    found.push({ prose: blocks.readableProse(i), range: blocks.range(i) });
+  }
+  return found;
 }
 
 /** A value in frontmatter that is a string or a list of strings, with where each one is. */

@@ -1,4 +1,5 @@
 import type { Root } from 'mdast';
+import { BlockIndex } from './markdown/block-index.ts';
 import { parseFrontmatter } from './frontmatter.ts';
 import { parseMarkdown } from './markdown/parse-markdown.ts';
 import type { Diagnostic, Frontmatter, SourceFile } from './model.ts';
@@ -11,6 +12,8 @@ export interface MarkdownSource {
   text: string;
   lines: string[];
   root: Root;
+  /** The root's children, each read once for everyone who asks. */
+  blocks: BlockIndex;
   frontmatter: Frontmatter | null;
   diagnostics: Diagnostic[];
 }
@@ -29,7 +32,7 @@ export function readMarkdown(file: SourceFile): MarkdownSource {
     });
   } else {
     try {
-      root = parseMarkdown(text);
+      root = parseMarkdown(text, undefined, lines);
     } catch (error) {
       // A parser failure on one file must not stop the lint of the others.
       diagnostics.push({
@@ -39,7 +42,8 @@ export function readMarkdown(file: SourceFile): MarkdownSource {
       });
     }
   }
-  return { path: file.path, text, lines, root, frontmatter, diagnostics };
+  const blocks = new BlockIndex(root.children, lines);
+  return { path: file.path, text, lines, root, blocks, frontmatter, diagnostics };
 }
 
 /** A frontmatter value as a string, when it is one (or a number). */

@@ -2,7 +2,7 @@ import type { Nodes } from 'mdast';
 import { rangeOf } from './markdown/mdast-range.ts';
 import { proseOf, rangeInProse } from './markdown/prose.ts';
 import type { Prose, Step, StepKeyword } from './model.ts';
-import { pushChildren } from './markdown/walk.ts';
+import { pushBlockChildren } from './markdown/walk.ts';
 import { matchesOf } from './matches.ts';
 import { collapseWhitespace } from './source-text.ts';
 
@@ -13,7 +13,8 @@ const INLINE_KEYWORD = /(?:^|[,;]?\s+)(Given|When|Then|And|But)\b\s*/g;
 /** The WHEN/THEN bullets among `nodes` (nested bullets included), in order. */
 export function stepsFromBullets(nodes: readonly Nodes[], lines: readonly string[]): Step[] {
   const steps: Step[] = [];
-  const stack: Nodes[] = [...nodes].reverse();
+  const stack: Nodes[] = [];
+  for (let i = nodes.length - 1; i >= 0; i--) stack.push(nodes[i] as Nodes);
   while (stack.length > 0) {
     const node = stack.pop() as Nodes;
     if (node.type === 'listItem') {
@@ -30,7 +31,7 @@ export function stepsFromBullets(nodes: readonly Nodes[], lines: readonly string
         }
       }
     }
-    pushChildren(stack, node);
+    pushBlockChildren(stack, node);
   }
   return steps;
 }

@@ -4,7 +4,7 @@ import { proseOf, rangeInProse } from './markdown/prose.ts';
 import type { Task } from './model.ts';
 import { findCitations } from './references.ts';
 import { collapseWhitespace } from './source-text.ts';
-import { pushChildren } from './markdown/walk.ts';
+import { pushBlockChildren } from './markdown/walk.ts';
 
 /** `T001` (Spec Kit, Cairn) or `1.2` / `1.` (OpenSpec, Kiro) at the start of a task. */
 const TASK_ID = /^(T\d+|\d+(?:\.\d+)*)(?=[.:)]?(?:\s|$))/;
@@ -23,16 +23,19 @@ export function extractTasks(root: Root, lines: readonly string[], kiro: boolean
     if (node.type === 'listItem' && typeof node.checked === 'boolean') {
       tasks.push(readTask(node, lines, kiro));
     }
-    pushChildren(stack, node);
+    pushBlockChildren(stack, node);
   }
   return tasks;
 }
 
 function readTask(item: ListItem, lines: readonly string[], kiro: boolean): Task {
-  const [first, ...rest] = item.children;
+  const first = item.children[0];
   const head = proseOf(first && first.type === 'paragraph' ? [first] : [], lines);
-  const nested = rest.flatMap((child) => ownContent(child));
+  const nested: Nodes[] = [];
+  for (let i = 1; i < item.children.length; i++) ownContent(item.children[i] as Nodes, nested);
   const text = collapseWhitespace(head.text).trim();
+  // `[P]` and `[US1]` both open with "[", which most tasks do not hold.
+  const bracketed = text.includes('[');
   const leading = head.text.length - head.text.trimStart().length;
   const idMatch = TASK_ID.exec(head.text.trimStart());
   // The task's own content: its first paragraph and nested items that are not tasks.
@@ -44,16 +47,19 @@ function readTask(item: ListItem, lines: readonly string[], kiro: boolean): Task
     id: idMatch ? (idMatch[1] as string) : null,
     done: item.checked === true,
     text,
-    parallel: PARALLEL.test(text),
-    story: STORY.exec(text)?.[1] ?? null,
-    refs: findCitations(own, { kiro }),
+    parallel: bracketed && PARALLEL.test(text),
+    story: bracketed ? (STORY.exec(text)?.[1] ?? null) : null,
+    refs: findCitations(own, kiro),
     range: rangeOf(item),
     idRange: idMatch ? rangeInProse(head, leading, leading + (idMatch[1] as string).length) : null,
   };
 }
 
-/** A nested list's items that are not tasks themselves (those are read on their own). */
-function ownContent(node: Nodes): Nodes[] {
-  if (node.type !== 'list') return [node];
-  return node.children.filter((child) => typeof child.checked !== 'boolean');
+/** Adds `node` to `out`; for a nested list, its items that are not tasks (those are read on their own). */
+function ownContent(node: Nodes, out: Nodes[]): void {
+  if (node.type !== 'list') {
+    out.push(node);
+    return;
+  }
+  for (const child of node.children) if (typeof child.checked !== 'boolean') out.push(child);
 }

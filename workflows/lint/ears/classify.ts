@@ -50,23 +50,31 @@ const PATTERN_OF: Record<ClauseKeyword, EarsPattern> = {
 };
 
 export function classifyEars(text: string): EarsReading {
-  const modals = matchesOf(MODAL, text).map((m) => ({
-    word: m[0],
-    from: m.index,
-    to: m.index + m[0].length,
-  }));
-  const first = modals[0];
+  // Built by push, not map: map's result arrays come in more than one kind (map), and optimized
+  // code that meets the other kind is thrown away and compiled again.
+  const modals: EarsReading['modals'] = [];
+  const modalMatches = matchesOf(MODAL, text);
+  for (let i = 0; i < modalMatches.length; i++) {
+    const m = modalMatches[i] as RegExpExecArray;
+    modals.push({ word: m[0], from: m.index, to: m.index + m[0].length });
+  }
+  const first = modals.length > 0 ? modals[0] : undefined;
   const preamble = first ? text.slice(0, first.from) : text;
 
-  const clauses = matchesOf(CLAUSE_START, preamble).map((m) => {
+  const clauses: EarsReading['clauses'] = [];
+  const clauseMatches = matchesOf(CLAUSE_START, preamble);
+  for (let i = 0; i < clauseMatches.length; i++) {
+    const m = clauseMatches[i] as RegExpExecArray;
     const keywordAt = m.index + (m[1] as string).length;
-    return { keyword: (m[2] as string).toLowerCase() as ClauseKeyword, from: keywordAt, to: 0 };
-  });
+    clauses.push({
+      keyword: (m[2] as string).toLowerCase() as ClauseKeyword,
+      from: keywordAt,
+      to: 0,
+    });
+  }
   // The subject follows the last separator (`,` `;` `then`) after the last clause.
-  let separator: Span | null = null;
-  for (const m of matchesOf(SEPARATOR, preamble))
-    separator = { from: m.index, to: m.index + m[0].length };
-  const lastClause = clauses[clauses.length - 1];
+  const separator = lastMatch(SEPARATOR, preamble);
+  const lastClause = clauses.length > 0 ? clauses[clauses.length - 1] : undefined;
   let subjectFrom = !lastClause
     ? 0
     : separator && separator.from > lastClause.from
@@ -90,15 +98,17 @@ export function classifyEars(text: string): EarsReading {
   if (first && subjectFrom >= 0) {
     const raw = preamble.slice(subjectFrom);
     const from = subjectFrom + raw.length - raw.trimStart().length;
-    if (raw.trim().length > 0) subject = { from, to: from + raw.trim().length };
+    const length = raw.trim().length;
+    if (length > 0) subject = { from, to: from + length };
   }
 
-  const kinds = new Set(clauses.map((c) => c.keyword));
+  // No clause: ubiquitous; clauses of one kind: that kind's pattern; of several kinds: complex.
+  const sameKind = clauses.every((c) => c.keyword === clauses[0]?.keyword);
   const pattern: EarsPattern = !first
     ? 'unclassified'
-    : kinds.size === 0
+    : clauses.length === 0
       ? 'ubiquitous'
-      : kinds.size === 1
+      : sameKind
         ? PATTERN_OF[clauses[0]?.keyword as ClauseKeyword]
         : 'complex';
 
@@ -122,6 +132,17 @@ export function classifyEars(text: string): EarsReading {
     hasThen: /\bthen\b/i.test(preamble),
     trailingTrigger,
   };
+}
+
+/** Where the last match of a global `pattern` in `text` is; null when there is none. */
+function lastMatch(pattern: RegExp, text: string): Span | null {
+  let found: RegExpExecArray | null = null;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    found = m;
+    if (m[0] === '') pattern.lastIndex++; // never stuck on an empty match
+  }
+  return found ? { from: found.index, to: found.index + found[0].length } : null;
 }
 
 /** EARS order for complex requirements: Where, then While, then When/If. */

@@ -1,5 +1,5 @@
 // Rules about whole documents and files: open markers, frontmatter, unreadable files.
-import { CairnFrontmatterSchema } from '../../specs/cairn-frontmatter.ts';
+import { CairnFrontmatterSchema, plainlyValidFrontmatter } from '../../specs/cairn-frontmatter.ts';
 import { rangeInProse } from '../../specs/markdown/prose.ts';
 import type { Rule } from '../finding.ts';
 import { FILE_START } from '../../specs/source-text.ts';
@@ -83,6 +83,7 @@ export const DOCUMENT_RULES: Rule[] = [
           });
           continue;
         }
+        if (plainlyValidFrontmatter(frontmatter.data)) continue;
         const parsed = CairnFrontmatterSchema.safeParse(frontmatter.data);
         if (parsed.success) continue;
         for (const issue of parsed.error.issues) {

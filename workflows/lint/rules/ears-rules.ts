@@ -14,6 +14,10 @@ const HAS_WEAK = new RegExp(WEAK.source, 'i');
 const AND_OR = /\band\/or\b/gi;
 const PASSIVE = /\b(?:shall|must)\s+(?:not\s+)?be\s+([a-z]+(?:ed|en))\b/gi;
 const NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand)\b/i;
+const DIGIT = /\d/;
+
+/** NUMBER.test(text); most statements hold a digit, found faster on its own. */
+const hasNumber = (text: string) => DIGIT.test(text) || NUMBER.test(text);
 
 interface Statement {
   requirement: Requirement;
@@ -24,35 +28,68 @@ interface Statement {
 
 type StatementCheck = (statement: Statement, report: (finding: Report) => void) => void;
 
+/** What one rule's check found in a workspace, and whether it stopped on an error. */
+interface Outcome {
+  found: Report[];
+  failed: boolean;
+  error: unknown;
+}
+
+// Every EARS rule reads the same classified statements. One pass classifies each statement and
+// runs every rule's check on it, so that no reading outlives its statement (10,000 readings
+// kept for ten passes cost more in garbage collection than the checks); each rule then hands
+// on what its check found, as if it had run alone.
+const CHECKS: StatementCheck[] = [];
+const outcomes = new WeakMap<Workspace, Outcome[]>();
+
 function earsRule(meta: Omit<Rule, 'check'>, check: StatementCheck): Rule {
+  const index = CHECKS.push(check) - 1;
   return {
     ...meta,
     check(workspace, report) {
-      for (const statement of statementsOf(workspace)) check(statement, report);
+      const outcome = outcomesOf(workspace)[index] as Outcome;
+      for (let i = 0; i < outcome.found.length; i++) report(outcome.found[i] as Report);
+      if (outcome.failed) throw outcome.error;
     },
   };
 }
 
-// Every EARS rule reads the same classified statements: build them once per workspace.
-const cache = new WeakMap<Workspace, Statement[]>();
-
-function statementsOf(workspace: Workspace): Statement[] {
-  let statements = cache.get(workspace);
-  if (statements) return statements;
-  statements = [];
-  for (const document of workspace.documents) {
-    for (const requirement of document.requirements) {
-      if (requirement.kind === 'story' || requirement.statement.trim() === '') continue;
-      statements.push({
-        requirement,
-        openspec: document.format === 'openspec',
-        text: requirement.statement,
-        reading: classifyEars(requirement.statement),
-      });
+function outcomesOf(workspace: Workspace): Outcome[] {
+  let results = outcomes.get(workspace);
+  if (results) return results;
+  const all = CHECKS.map((): Outcome => ({ found: [], failed: false, error: undefined }));
+  const reporters = all.map((outcome) => (finding: Report) => {
+    outcome.found.push(finding);
+  });
+  try {
+    for (const document of workspace.documents) {
+      for (const requirement of document.requirements) {
+        if (requirement.kind === 'story' || requirement.statement.trim() === '') continue;
+        const statement: Statement = {
+          requirement,
+          openspec: document.format === 'openspec',
+          text: requirement.statement,
+          reading: classifyEars(requirement.statement),
+        };
+        for (let i = 0; i < CHECKS.length; i++) {
+          const outcome = all[i] as Outcome;
+          if (outcome.failed) continue; // a rule that threw stops there, as it would alone
+          try {
+            (CHECKS[i] as StatementCheck)(statement, reporters[i] as (finding: Report) => void);
+          } catch (error) {
+            outcome.failed = true;
+            outcome.error = error;
+          }
+        }
+      }
     }
+  } catch (error) {
+    // Reading the statements failed: every rule fails with it, having found nothing.
+    for (const outcome of all) Object.assign(outcome, { found: [], failed: true, error });
   }
-  cache.set(workspace, statements);
-  return statements;
+  results = all;
+  outcomes.set(workspace, results);
+  return results;
 }
 
 function at(statement: Statement, from: number, to: number) {
@@ -171,7 +208,7 @@ export const EARS_RULES: Rule[] = [
       summary: 'Speed, time and size words need a number (time, size, count) to be testable.',
     },
     (s, report) => {
-      if (NUMBER.test(s.text)) return;
+      if (hasNumber(s.text)) return;
       for (const m of matchesOf(UNMEASURED, s.text)) {
         report({
           ...at(s, m.index, m.index + m[0].length),

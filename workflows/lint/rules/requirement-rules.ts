@@ -26,8 +26,9 @@ function requirementsOf(workspace: Workspace, skipOpenSpec: boolean): readonly E
     lists = { all: [], withoutOpenSpec: [] };
     for (const document of workspace.documents) {
       for (const requirement of document.requirements) {
-        lists.all.push({ document, requirement });
-        if (document.format !== 'openspec') lists.withoutOpenSpec.push({ document, requirement });
+        const entry = { document, requirement };
+        lists.all.push(entry);
+        if (document.format !== 'openspec') lists.withoutOpenSpec.push(entry);
       }
     }
     listed.set(workspace, lists);
@@ -75,13 +76,18 @@ export const REQUIREMENT_RULES: Rule[] = [
       const groups = new Map<string, Requirement[]>();
       for (const { requirement } of requirementsOf(workspace, true)) {
         const key = requirementKey(requirement.scope, requirement.id);
-        groups.set(key, [...(groups.get(key) ?? []), requirement]);
+        const group = groups.get(key);
+        if (group) group.push(requirement);
+        else groups.set(key, [requirement]);
       }
-      const taken = new Set(requirementsOf(workspace, false).map((e) => e.requirement.id));
+      // Every ID in use, so that a suggested one is new; built at the first duplicate.
+      let taken: Set<string> | null = null;
       for (const group of groups.values()) {
-        const [first, ...others] = group;
+        const first = group[0];
         if (!first) continue;
-        for (const other of others) {
+        for (let i = 1; i < group.length; i++) {
+          const other = group[i] as Requirement;
+          taken ??= new Set(requirementsOf(workspace, false).map((e) => e.requirement.id));
           const replacement = REQUIREMENT_ID.test(other.id)
             ? newRequirementId(taken, {
                 random: seededRandom(`${other.path}:${other.idRange.start.line}:${other.id}`),
@@ -112,9 +118,11 @@ export const REQUIREMENT_RULES: Rule[] = [
     defaultSeverity: 'warning',
     summary: 'A Cairn requirement ID that is not REQ- and 6 Crockford base32 characters.',
     check(workspace, report) {
-      const taken = new Set(requirementsOf(workspace, false).map((e) => e.requirement.id));
+      // Every ID in use, so that a repair is not a duplicate; built at the first malformed ID.
+      let taken: Set<string> | null = null;
       for (const { document, requirement } of requirementsOf(workspace, true)) {
         if (document.format !== 'cairn' || REQUIREMENT_ID.test(requirement.id)) continue;
+        taken ??= new Set(requirementsOf(workspace, false).map((e) => e.requirement.id));
         const repaired = repairRequirementId(requirement.id);
         const fixable = repaired !== null && !taken.has(repaired);
         report({
@@ -216,10 +224,16 @@ export const REQUIREMENT_RULES: Rule[] = [
 ];
 
 export function missingSteps(scenario: Scenario): string[] {
-  const keywords = new Set(scenario.steps.map((s) => s.keyword));
+  let when = false;
+  let then = false;
+  for (let i = 0; i < scenario.steps.length; i++) {
+    const keyword = (scenario.steps[i] as Scenario['steps'][number]).keyword;
+    if (keyword === 'WHEN' || keyword === 'GIVEN') when = true;
+    else if (keyword === 'THEN') then = true;
+  }
   const missing: string[] = [];
-  if (!keywords.has('WHEN') && !keywords.has('GIVEN')) missing.push('WHEN');
-  if (!keywords.has('THEN')) missing.push('THEN');
+  if (!when) missing.push('WHEN');
+  if (!then) missing.push('THEN');
   return missing;
 }
 

@@ -4,9 +4,18 @@
 // else (block quotes, HTML, tables, setext headings, indented code, lazy lines, loose lists,
 // tabs) it returns null and the caller parses with remark. Differential property tests check
 // that whenever it returns a tree, remark returns the same one.
-import type { Code, Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
+import type { Code, Heading, List, ListItem, Paragraph, Root } from 'mdast';
 import type { Point } from 'unist';
 import { fastInline, type Segment } from './fast-inline.ts';
+import {
+  atxHeading,
+  codeAt,
+  indentOf,
+  listMarker,
+  trimmedEnd,
+  type AtxHeading,
+  type ListMarker,
+} from './line-scan.ts';
 
 interface Line {
   text: string;
@@ -31,18 +40,14 @@ interface ListState {
 interface ParagraphState {
   node: Paragraph;
   segments: Segment[];
-  /** The children array it belongs to. */
-  parent: RootContent[] | ListItem['children'];
   /** Where a task item's checkbox starts: remark starts the paragraph there unless it opens with text. */
   checkbox: Point | null;
 }
 
 class Unsupported extends Error {}
 
-const ATX = /^(#{1,6})(?:[ ]+(.*?))?(?:[ ]+#+)?[ ]*$|^(#{1,6})$/;
 const FENCE = /^(`{3,}|~{3,})(.*)$/;
 const THEMATIC = /^(?:(?:-[ ]*){3,}|(?:\*[ ]*){3,}|(?:_[ ]*){3,})$/;
-const LIST_ITEM = /^( *)([-*+]|\d{1,9}[.)])( +)(.*)$/;
 const TASK = /^\[([ xX])\] (?=\S)/;
 /** A table delimiter cell start, which remark reads and this reader does not. */
 const PIPE_DELIMITER = /\|[ ]*:?-+/;
@@ -54,9 +59,10 @@ const UNSUPPORTED_BLOCK = /^(?:>|<|\[[^\]]*\]:|=+[ ]*$|-{1,2}[ ]*$|\||[-*+][ ]*$
 const BLOCK_IN_ITEM =
   /^(?:#{1,6}(?:[ ]|$)|`{3,}|~{3,}|>|<|[-*+](?:[ ]|$)|\d{1,9}[.)](?:[ ]|$)|\[[ xX]\](?![ ]\S))/;
 
-export function fastParse(text: string): Root | null {
+/** `lines`: `text.split('\n')`, when the caller has it already. */
+export function fastParse(text: string, lines: readonly string[] = text.split('\n')): Root | null {
   try {
-    return new FastParser(text).parse();
+    return new FastParser(text, lines).parse();
   } catch (error) {
     if (error instanceof Unsupported) return null;
     throw error;
@@ -93,11 +99,48 @@ function isUnsupportedLine(text: string): boolean {
   let end = text.length;
   while (end > 0 && text.charCodeAt(end - 1) === SPACE) end--;
   if (end > 0 && text.charCodeAt(end - 1) === HASH) return true;
-  const first = text.charCodeAt(0);
+  const first = codeAt(text, 0);
   return (
     (first === SPACE || first === COLON || first === DASH) &&
     BARE_DELIMITER_ROW.test(text) &&
     text.includes('-')
+  );
+}
+
+/** A paragraph line from `column` on, whitespace trimmed at both ends. */
+function segmentOf(line: Line, column: number): Segment {
+  const text = line.text;
+  const start = column >= text.length ? text.length : column + indentOf(text, column);
+  const end = trimmedEnd(text);
+  return {
+    text: end > start ? text.slice(start, end) : '',
+    line: line.number,
+    column: start + 1,
+    offset: line.offset + start,
+    lineEnd: text.length + 1,
+  };
+}
+
+function endsWithTwoSpaces(text: string): boolean {
+  return codeAt(text, text.length - 1) === SPACE && codeAt(text, text.length - 2) === SPACE;
+}
+
+/**
+ * The first characters of an item's content on which the THEMATIC and BLOCK_IN_ITEM tests in
+ * listItem may match (anything outside printable ASCII may be whitespace that trim removes).
+ */
+function mayStartBlockInItem(c: number): boolean {
+  return (
+    !(c > SPACE && c < 127) ||
+    isBullet(c) ||
+    isDigit(c) ||
+    c === UNDERSCORE ||
+    c === HASH ||
+    c === BACKTICK ||
+    c === TILDE ||
+    c === GREATER ||
+    c === LESS ||
+    c === OPEN_BRACKET
   );
 }
 
@@ -115,7 +158,7 @@ function mayStartUnsupportedBlock(c: number): boolean {
 }
 
 class FastParser {
-  private readonly lines: Line[] = [];
+  private readonly lines: Line[];
   private readonly root: Root = { type: 'root', children: [] };
   /** Open list items, outermost first. */
   private items: ItemState[] = [];
@@ -124,11 +167,15 @@ class FastParser {
   private openLists: (ListState | null)[] = [null];
   private blankSinceList = false;
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    lines: readonly string[],
+  ) {
     let offset = 0;
-    text.split('\n').forEach((t, i) => {
-      this.lines.push({ text: t, number: i + 1, offset });
+    this.lines = lines.map((t, i) => {
+      const line = { text: t, number: i + 1, offset };
       offset += t.length + 1;
+      return line;
     });
   }
 
@@ -154,10 +201,8 @@ class FastParser {
     const end = this.lines[close] as Line;
     this.root.children.push({
       type: 'yaml',
-      value: this.lines
-        .slice(1, close)
-        .map((l) => l.text)
-        .join('\n'),
+      // The lines between the fences, as they stand in the text.
+      value: close > 1 ? this.text.slice((this.lines[1] as Line).offset, end.offset - 1) : '',
       position: { start: { line: 1, column: 1, offset: 0 }, end: this.point(end, 3) },
     });
     return close + 1;
@@ -168,36 +213,41 @@ class FastParser {
     const line = this.lines[i] as Line;
     const text = line.text;
     if (isUnsupportedLine(text)) unsupported();
-    if (text.trim() === '') {
+    const indent = indentOf(text);
+    if (indent === text.length) {
       this.closeParagraph();
       if (this.items.length > 0) this.blankSinceList = true;
       return i + 1;
     }
-    const indent = text.length - text.trimStart().length;
     // Which open items this line continues.
     let depth = 0;
     while (depth < this.items.length && indent >= (this.items[depth] as ItemState).contentColumn)
       depth++;
     const base = depth > 0 ? (this.items[depth - 1] as ItemState).contentColumn : 0;
     const relative = indent - base;
-    const content = text.slice(indent);
     // Each block pattern needs its own first character: test only those that may match.
-    const first = content.charCodeAt(0);
+    const first = text.charCodeAt(indent);
     const mayBeItem = isBullet(first) || isDigit(first);
     const mayBeAtx = first === HASH;
     const mayBeThematic = first === DASH || first === STAR || first === UNDERSCORE;
     const mayBeFence = first === BACKTICK || first === TILDE;
-    if (relative <= 3 && mayStartUnsupportedBlock(first) && UNSUPPORTED_BLOCK.test(content)) {
+    const mayBeUnsupported = mayStartUnsupportedBlock(first);
+    // Most lines start with a letter: no pattern needs them cut.
+    const content =
+      mayBeItem || mayBeAtx || mayBeThematic || mayBeFence || mayBeUnsupported
+        ? text.slice(indent)
+        : '';
+    if (relative <= 3 && mayBeUnsupported && UNSUPPORTED_BLOCK.test(content)) {
       unsupported();
     }
-    const item = mayBeItem ? LIST_ITEM.exec(text) : null;
+    const item = mayBeItem ? listMarker(text) : null;
 
     if (depth < this.items.length) {
       // The line ends some items: it must start a block (a lazy paragraph line is not ours).
       const continuesParagraph =
         this.paragraph !== null &&
         !(item && relative <= 3) &&
-        !(mayBeAtx && ATX.test(content)) &&
+        !(mayBeAtx && atxHeading(content) !== null) &&
         !(mayBeFence && FENCE.test(content)) &&
         !(mayBeThematic && THEMATIC.test(content));
       if (continuesParagraph) unsupported();
@@ -212,7 +262,7 @@ class FastParser {
     }
     if (item && relative <= 3) return (this.listItem(line, item, depth), i + 1);
     if (this.blankSinceList && depth === 0) this.endLists();
-    const atx = mayBeAtx ? ATX.exec(content) : null;
+    const atx = mayBeAtx ? atxHeading(content) : null;
     if (atx) {
       if (indent > 0) unsupported();
       this.closeParagraph();
@@ -244,23 +294,22 @@ class FastParser {
     return i + 1;
   }
 
-  private listItem(line: Line, match: RegExpExecArray, depth: number): void {
-    const [, lead, marker, spaces, rest] = match as unknown as [
-      string,
-      string,
-      string,
-      string,
-      string,
-    ];
-    if (spaces.length > 4 || rest.trim() === '') unsupported();
-    const ordered = /\d/.test(marker);
+  private listItem(line: Line, match: ListMarker, depth: number): void {
+    const text = line.text;
+    const { lead, marker } = match;
+    if (match.spaces > 4 || match.rest + indentOf(text, match.rest) === text.length) unsupported();
+    const ordered = isDigit(marker.charCodeAt(0));
     const markerChar = ordered ? marker.slice(-1) : marker;
     const number = ordered ? Number(marker.slice(0, -1)) : null;
     // Within a paragraph, only a bullet or a list starting at 1 starts a list.
-    if (this.paragraph && ordered && number !== 1) return this.continueParagraph(line, lead.length);
+    if (this.paragraph && ordered && number !== 1) return this.continueParagraph(line, lead);
     this.closeParagraph();
-    if (THEMATIC.test(line.text.trim()) || THEMATIC.test(rest.trim()) || BLOCK_IN_ITEM.test(rest)) {
-      unsupported();
+    const restFirst = codeAt(text, match.rest);
+    if (mayStartBlockInItem(restFirst)) {
+      const rest = text.slice(match.rest);
+      if (THEMATIC.test(text.trim()) || THEMATIC.test(rest.trim()) || BLOCK_IN_ITEM.test(rest)) {
+        unsupported();
+      }
     }
     let list = this.openLists[depth] ?? null;
     if (list && (list.marker !== markerChar || this.blankSinceList)) {
@@ -277,29 +326,30 @@ class FastParser {
     }
     this.openLists[depth] = list;
     this.trimOpenLists(depth);
-    const task = TASK.exec(rest);
-    const contentColumn = lead.length + marker.length + spaces.length;
+    // `[ ] `, `[x] `: TASK matches four characters.
+    const task = restFirst === OPEN_BRACKET && TASK.test(text.slice(match.rest));
+    const contentColumn = lead + marker.length + match.spaces;
     const node: ListItem = {
       type: 'listItem',
       spread: false,
-      checked: task ? task[1] !== ' ' : null,
-      children: [],
+      checked: task ? text.charCodeAt(match.rest + 1) !== SPACE : null,
+      // Its first paragraph, in an array of one (one grown by push would hold 17).
+      children: [this.startParagraph(line, contentColumn + (task ? 4 : 0))],
       position: {
-        start: this.point(line, lead.length),
-        end: this.point(line, line.text.length),
+        start: this.point(line, lead),
+        end: this.point(line, text.length),
       },
     };
     list.node.children.push(node);
     this.items.push({ node, list, contentColumn });
     this.openLists.push(null);
-    this.openParagraph(line, contentColumn + (task ? task[0].length : 0), depth + 1);
     if (task && this.paragraph) this.paragraph.checkbox = this.point(line, contentColumn);
   }
 
   /** A heading line at column 0, and ATX's match on it. */
-  private heading(line: Line, m: RegExpExecArray): void {
-    const depth = (m[1] ?? m[3] ?? '').length as Heading['depth'];
-    const inner = m[2] ?? '';
+  private heading(line: Line, m: AtxHeading): void {
+    const depth = m.depth as Heading['depth'];
+    const inner = m.inner ?? '';
     const column = inner ? line.text.indexOf(inner, depth) : 0;
     const children = inner
       ? fastInline([
@@ -357,26 +407,23 @@ class FastParser {
     const parent =
       depth > 0 ? (this.items[depth - 1] as ItemState).node.children : this.root.children;
     if (depth === 0) this.endListsIfTopLevel();
+    parent.push(this.startParagraph(line, column));
+  }
+
+  /** A new paragraph from `column` of `line` on, now the open one. */
+  private startParagraph(line: Line, column: number): Paragraph {
     const node: Paragraph = { type: 'paragraph', children: [] };
-    parent.push(node);
-    this.paragraph = { node, segments: [], parent, checkbox: null };
-    this.continueParagraph(line, column);
+    // Most paragraphs are one line: an array of one, not one grown by push.
+    this.paragraph = { node, segments: [segmentOf(line, column)], checkbox: null };
+    return node;
   }
 
   private continueParagraph(line: Line, column: number): void {
     const paragraph = this.paragraph as ParagraphState;
     const previous = paragraph.segments[paragraph.segments.length - 1];
     // Two or more spaces before a line break make a hard break: remark's job.
-    if (previous && /[ ]{2,}$/.test((this.lines[previous.line - 1] as Line).text)) unsupported();
-    const text = line.text.slice(column).trimStart();
-    const start = line.text.length - line.text.slice(column).trimStart().length;
-    paragraph.segments.push({
-      text: text.trimEnd(),
-      line: line.number,
-      column: start + 1,
-      offset: line.offset + start,
-      lineEnd: line.text.length + 1,
-    });
+    if (previous && endsWithTwoSpaces((this.lines[previous.line - 1] as Line).text)) unsupported();
+    paragraph.segments.push(segmentOf(line, column));
   }
 
   private closeParagraph(): void {

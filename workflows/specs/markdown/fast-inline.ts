@@ -55,14 +55,7 @@ export function fastInline(segments: readonly Segment[]): PhrasingContent[] | nu
   const out: PhrasingContent[] = [];
   let i = 0;
   let plainFrom = 0;
-  const flush = (to: number) => {
-    if (to > plainFrom) {
-      const node = plainText(text, plainFrom, to, at);
-      if (node === null) return false;
-      out.push(...node);
-    }
-    return true;
-  };
+  // No closures here: under tsx (keepNames) each one costs a defineProperty per call.
   while (i < text.length) {
     const ch = text[i];
     if (ch === '`') {
@@ -73,7 +66,7 @@ export function fastInline(segments: readonly Segment[]): PhrasingContent[] | nu
         continue;
       }
       if (text.slice(i, close).includes('\n')) return null;
-      if (!flush(i)) return null;
+      if (!flushPlain(text, plainFrom, i, at, out)) return null;
       let value = text.slice(i + run, close);
       if (
         value.length >= 2 &&
@@ -92,7 +85,7 @@ export function fastInline(segments: readonly Segment[]): PhrasingContent[] | nu
       const link = simpleLink(text, i);
       if (link === 'unsupported') return null;
       if (link) {
-        if (!flush(i)) return null;
+        if (!flushPlain(text, plainFrom, i, at, out)) return null;
         const label = text.slice(i + 1, link.labelEnd);
         const children = plainText(text, i + 1, link.labelEnd, at);
         if (children === null || label.includes('\n')) return null;
@@ -110,8 +103,23 @@ export function fastInline(segments: readonly Segment[]): PhrasingContent[] | nu
     }
     i++;
   }
-  if (!flush(text.length)) return null;
+  if (!flushPlain(text, plainFrom, text.length, at, out)) return null;
   return out;
+}
+
+/** Appends the plain text from `from` to `to` (if any) to `out`; false when remark must read it. */
+function flushPlain(
+  text: string,
+  from: number,
+  to: number,
+  at: PointAt,
+  out: PhrasingContent[],
+): boolean {
+  if (to <= from) return true;
+  const nodes = plainText(text, from, to, at);
+  if (nodes === null) return false;
+  for (let k = 0; k < nodes.length; k++) out.push(nodes[k] as PhrasingContent);
+  return true;
 }
 
 /** Text with emphasis and strong emphasis, no code or links. */
@@ -131,10 +139,8 @@ function plainText(text: string, from: number, to: number, at: PointAt): Phrasin
   const nodes: PhrasingContent[] = [];
   let cursor = from;
   let opener: Run | null = null;
-  const pushText = (a: number, b: number) => {
-    if (b > a) nodes.push(textNode(text, a, b, at));
-  };
-  for (const run of runs) {
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r] as Run;
     if (!run.open && !run.close) continue;
     // Runs that could go either way, long runs, nesting, and runs left unpaired (which may
     // pair across a code span or link) are remark's to read.
@@ -145,7 +151,7 @@ function plainText(text: string, from: number, to: number, at: PointAt): Phrasin
     } else {
       if (!opener) return null;
       if (opener.char !== run.char || opener.length !== run.length) return null;
-      pushText(cursor, opener.from);
+      if (opener.from > cursor) nodes.push(textNode(text, cursor, opener.from, at));
       const inner = opener.from + opener.length;
       if (text.slice(inner, run.from).includes('\n')) return null;
       nodes.push({
@@ -158,7 +164,7 @@ function plainText(text: string, from: number, to: number, at: PointAt): Phrasin
     }
   }
   if (opener) return null;
-  pushText(cursor, to);
+  if (to > cursor) nodes.push(textNode(text, cursor, to, at));
   return mergeText(nodes, text, at);
 }
 
@@ -213,7 +219,8 @@ function lineText(s: Segment): Text {
 /** Adjacent text nodes are one node in mdast. */
 function mergeText(nodes: PhrasingContent[], text: string, at: PointAt): PhrasingContent[] {
   const out: PhrasingContent[] = [];
-  for (const node of nodes) {
+  for (let k = 0; k < nodes.length; k++) {
+    const node = nodes[k] as PhrasingContent;
     const last = out[out.length - 1];
     if (node.type === 'text' && last?.type === 'text' && last.position && node.position) {
       out[out.length - 1] = textNode(
@@ -281,7 +288,8 @@ type PointAt = (offset: number, edge?: 'text-start' | 'text-end') => Point;
 function pointMapper(segments: readonly Segment[]): PointAt {
   const starts: number[] = [];
   let total = 0;
-  for (const s of segments) {
+  for (let k = 0; k < segments.length; k++) {
+    const s = segments[k] as Segment;
     starts.push(total);
     total += s.text.length + 1;
   }

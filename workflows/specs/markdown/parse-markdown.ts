@@ -13,8 +13,12 @@ const PIECE_LINES = 80;
  * reader when the document is within what it reads (fast-blocks.ts), else with remark, long
  * documents in pieces cut where that cannot change the tree (safe-cuts.ts).
  */
-export function parseMarkdown(text: string, pieceLines = PIECE_LINES): Root {
-  return fastParse(text) ?? parseWithRemarkInPieces(text, pieceLines);
+export function parseMarkdown(
+  text: string,
+  pieceLines = PIECE_LINES,
+  lines: readonly string[] = text.split('\n'),
+): Root {
+  return fastParse(text, lines) ?? parseWithRemarkInPieces(text, pieceLines);
 }
 
 /** remark alone, cut into pieces where that cannot change the tree. */

@@ -19,13 +19,34 @@ export function proseOf(
   options: ProseOptions = {},
 ): Prose {
   const builder = new ProseBuilder(lines, options);
-  for (const node of nodes) builder.add(node);
+  for (let i = 0; i < nodes.length; i++) builder.add(nodes[i] as Nodes);
   return builder.finish();
 }
 
+/** Whether `node` holds inline code (then its prose differs with `skipCode`). */
+export function hasInlineCode(node: Nodes): boolean {
+  if (node.type === 'paragraph' || node.type === 'heading') {
+    if (node.children.every((child) => child.type === 'text')) return false;
+  }
+  const stack: Nodes[] = [node];
+  while (stack.length > 0) {
+    const current = stack.pop() as Nodes;
+    if (current.type === 'inlineCode') return true;
+    pushChildren(stack, current);
+  }
+  return false;
+}
+
+/** The builder's walk stack, shared: a walk never starts inside another. */
+const STACK: Nodes[] = [];
+
 class ProseBuilder {
   private text = '';
-  private readonly anchors: Prose['anchors'] = [];
+  /**
+   * Created with its first anchor: most prose has one, and the model keeps it, in an array of
+   * one rather than one that push has grown to hold seventeen.
+   */
+  private anchors: Prose['anchors'] | null = null;
   private blockOpen = false;
 
   constructor(
@@ -34,7 +55,9 @@ class ProseBuilder {
   ) {}
 
   add(node: Nodes): void {
-    const stack: Nodes[] = [node];
+    const stack = STACK;
+    if (stack.length !== 0) stack.length = 0; // only after a walk that threw
+    stack.push(node);
     while (stack.length > 0) {
       const current = stack.pop() as Nodes;
       switch (current.type) {
@@ -70,7 +93,7 @@ class ProseBuilder {
   }
 
   finish(): Prose {
-    return { text: this.text, anchors: this.anchors };
+    return { text: this.text, anchors: this.anchors ?? [] };
   }
 
   private separateBlock(): void {
@@ -88,7 +111,11 @@ class ProseBuilder {
     // covers only what is on the line, so no position ever falls outside the file.
     const room = (this.lines[line - 1]?.length ?? piece.length) - column + 1;
     const length = Math.min(piece.length, Math.max(0, room));
-    if (length > 0) this.anchors.push({ offset: this.text.length, length, line, column });
+    if (length > 0) {
+      const anchor = { offset: this.text.length, length, line, column };
+      if (this.anchors === null) this.anchors = [anchor];
+      else this.anchors.push(anchor);
+    }
     this.text += piece;
   }
 
@@ -157,7 +184,11 @@ export function positionInProse(prose: Prose, offset: number, within = false): P
 
 /** The file range of `prose.text.slice(from, to)`. */
 export function rangeInProse(prose: Prose, from: number, to: number): Range {
-  const start = positionInProse(prose, from);
+  return rangeFromStart(prose, positionInProse(prose, from), from, to);
+}
+
+/** rangeInProse, when its start (`positionInProse(prose, from)`) is known already. */
+export function rangeFromStart(prose: Prose, start: Position, from: number, to: number): Range {
   if (to <= from) return { start, end: start };
   const last = positionInProse(prose, to - 1, true);
   const end = { line: last.line, column: last.column + 1 };

@@ -9,3 +9,12 @@ export function pushChildren(stack: Nodes[], node: Nodes): void {
   const children = node.children as Nodes[];
   for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Nodes);
 }
+
+/**
+ * pushChildren for walks that look for blocks (list items, say): the children of paragraphs,
+ * headings and tables are inline content, where no block can be, so they are not pushed.
+ */
+export function pushBlockChildren(stack: Nodes[], node: Nodes): void {
+  if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'table') return;
+  pushChildren(stack, node);
+}
