@@ -4,6 +4,7 @@ import { ImportModelForm } from '../components/ImportModelForm.tsx';
 import { InstalledModels } from '../components/InstalledModels.tsx';
 import { ModelCatalog } from '../components/ModelCatalog.tsx';
 import { useCairn } from '../state/store.ts';
+import { ErrorNotice } from '../components/ErrorNotice.tsx';
 
 export function ModelsView() {
   const loadModels = useCairn((s) => s.loadModels);
@@ -22,18 +23,7 @@ export function ModelsView() {
       <p className="muted">
         On-device models run on this machine: nothing you send them leaves it.
       </p>
-      {error && (
-        <div className="error" role="alert">
-          <p>{error.message}</p>
-          {error.issues && (
-            <ul>
-              {error.issues.map((i) => (
-                <li key={i}>{i}</li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      {error && <ErrorNotice error={error} />}
       {notice && (
         <p className="notice" role="status">
           {notice}

@@ -5,6 +5,7 @@ import { RunPanel } from '../components/runs/RunPanel.tsx';
 import { RunPreview } from '../components/runs/RunPreview.tsx';
 import { useCairn } from '../state/store.ts';
 import '../styles/runs.css';
+import { ErrorNotice } from '../components/ErrorNotice.tsx';
 
 export function RunsView() {
   const watchRuns = useCairn((s) => s.watchRuns);
@@ -39,18 +40,7 @@ export function RunsView() {
           Workflows run their passes on this machine. Nothing is written to your files until you
           accept it.
         </p>
-        {error && (
-          <div className="error" role="alert">
-            <p>{error.message}</p>
-            {error.issues && (
-              <ul>
-                {error.issues.map((i) => (
-                  <li key={i}>{i}</li>
-                ))}
-              </ul>
-            )}
-          </div>
-        )}
+        {error && <ErrorNotice error={error} />}
         {notice && (
           <p className="notice" role="status">
             {notice}
