@@ -3,6 +3,7 @@
 // (Electron IPC, the web host's WebSocket) validate with these schemas before a handler runs.
 // This file is loaded by the renderer too: zod and workflows/ only.
 import { z } from 'zod';
+import { call, stream } from './contract/channel-kinds.ts';
 import { modelChannels } from './contract/models.ts';
 import { specChannels } from './contract/specs.ts';
 import { driftChannels } from './contract/drift.ts';
@@ -48,11 +49,6 @@ export const CairnErrorSchema = z.object({
 export type CairnError = z.infer<typeof CairnErrorSchema>;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: CairnError };
-
-const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) =>
-  ({ kind: 'call', input, output }) as const;
-const stream = <I extends z.ZodType, E extends z.ZodType>(input: I, event: E) =>
-  ({ kind: 'subscription', input, event }) as const;
 
 export const SpecFileSchema = z.object({
   path: z.string(),

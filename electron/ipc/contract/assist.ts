@@ -3,11 +3,7 @@
 // on the on-device model (tokens as they come; stopping the subscription stops the model), and
 // the user's decisions on what they propose. Loaded by the renderer too: zod only.
 import { z } from 'zod';
-
-const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) =>
-  ({ kind: 'call', input, output }) as const;
-const stream = <I extends z.ZodType, E extends z.ZodType>(input: I, event: E) =>
-  ({ kind: 'subscription', input, event }) as const;
+import { call, stream } from './channel-kinds.ts';
 
 const DocumentPath = z
   .string()

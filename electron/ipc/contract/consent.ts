@@ -1,9 +1,7 @@
 // Contract channels for consent (issue 7): the queue of requests that wait to leave the
 // machine, the user's decision on one, and the egress log of what was sent.
 import { z } from 'zod';
-
-const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) =>
-  ({ kind: 'call', input, output }) as const;
+import { call } from './channel-kinds.ts';
 
 export const EgressRequestSchema = z.object({
   id: z.string(),

@@ -2,9 +2,7 @@
 // calls by day, workflow and work item; budgets with their limits, what each has used, and
 // setting or removing one.
 import { z } from 'zod';
-
-const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) =>
-  ({ kind: 'call', input, output }) as const;
+import { call } from './channel-kinds.ts';
 
 const MoneySchema = z.object({ currency: z.string(), amount: z.number() });
 

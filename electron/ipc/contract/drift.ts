@@ -1,10 +1,6 @@
 // Contract channels for drift (issue 5): the report and accepting findings into the baseline.
 import { z } from 'zod';
-
-const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) =>
-  ({ kind: 'call', input, output }) as const;
-const stream = <I extends z.ZodType, E extends z.ZodType>(input: I, event: E) =>
-  ({ kind: 'subscription', input, event }) as const;
+import { call, stream } from './channel-kinds.ts';
 
 export const DriftCommitSchema = z.object({
   oid: z.string(),

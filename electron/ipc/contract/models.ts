@@ -2,6 +2,7 @@
 // estimates, thread calibration, and two streams (download progress, generated tokens). Part of
 // the contract, so zod only: the renderer loads this file too. The handlers are in ../handlers/models.ts.
 import { z } from 'zod';
+import { call, stream } from './channel-kinds.ts';
 
 const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
 /** A model id (12 hex digits) or a longer prefix of its SHA-256. */
@@ -178,10 +179,6 @@ export const ThreadCalibrationSchema = z.object({
 });
 
 const Empty = z.object({}).strict();
-const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) =>
-  ({ kind: 'call', input, output }) as const;
-const stream = <I extends z.ZodType, E extends z.ZodType>(input: I, event: E) =>
-  ({ kind: 'subscription', input, event }) as const;
 
 export const modelChannels = {
   'models.hardware': call(

@@ -3,9 +3,7 @@
 // that could hold one. The full check of an entry (plain http only to loopback, Anthropic's
 // structured output) is the core's; these schemas are what a form can check as the user types.
 import { z } from 'zod';
-
-const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) =>
-  ({ kind: 'call', input, output }) as const;
+import { call } from './channel-kinds.ts';
 
 export const PROVIDER_KINDS = ['openai-compatible', 'anthropic'] as const;
 export const PROVIDER_TIERS = ['hosted', 'cloud'] as const;

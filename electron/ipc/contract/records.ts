@@ -4,13 +4,9 @@
 // re-run on an on-device model as a cancellable stream. Zod only: the renderer loads this too.
 // The handlers are in ../handlers/records.ts.
 import { z } from 'zod';
+import { call, stream } from './channel-kinds.ts';
 import { EnvelopeSchema, TierSchema } from '../../../workflows/records/envelope.ts';
 import { ModelIdSchema } from './models.ts';
-
-const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) =>
-  ({ kind: 'call', input, output }) as const;
-const stream = <I extends z.ZodType, E extends z.ZodType>(input: I, event: E) =>
-  ({ kind: 'subscription', input, event }) as const;
 
 /** A call id, or a unique start of one (at least 4 characters). */
 const RecordIdSchema = z.string().trim().min(4).max(200);

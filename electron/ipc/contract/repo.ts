@@ -1,9 +1,8 @@
 // Contract channels for git sync (issue 5): status, commit, branches, remote and token,
 // fetch / pull / push / sync, and merge conflicts. Loaded by the renderer too: zod only.
 import { z } from 'zod';
+import { call } from './channel-kinds.ts';
 
-const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) =>
-  ({ kind: 'call', input, output }) as const;
 const Empty = z.object({}).strict();
 const Oid = z.string().regex(/^[0-9a-f]{40}$/);
 const RelPath = z

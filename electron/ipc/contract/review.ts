@@ -3,10 +3,9 @@
 // (.cairn/comments/, resources/review-comments.md) and shared through git, and what waits for
 // the network or for consent. Loaded by the renderer too: zod and workflows/ only.
 import { z } from 'zod';
+import { call } from './channel-kinds.ts';
 import { CommentFileSchema } from '../../../workflows/review/comment-schema.ts';
 
-const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) =>
-  ({ kind: 'call', input, output }) as const;
 const Empty = z.object({}).strict();
 const Oid = z.string().regex(/^[0-9a-f]{40}$/);
 

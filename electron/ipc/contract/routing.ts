@@ -3,10 +3,8 @@
 // Consent views. routing.set changes that section only; invalid values are refused with the
 // field named (`routing.passes.plan: …`).
 import { z } from 'zod';
+import { call } from './channel-kinds.ts';
 import { WorkspaceRoutingSchema } from '../../../workflows/engine/routing-policy.ts';
-
-const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) =>
-  ({ kind: 'call', input, output }) as const;
 
 export const TIERS = ['local', 'hosted', 'cloud'] as const;
 

@@ -3,6 +3,7 @@
 // and gates, and one stream of live engine events. Part of the contract, so zod and workflows/
 // only: the renderer loads this file too. The handlers are in ../handlers/runs.ts.
 import { z } from 'zod';
+import { call, stream } from './channel-kinds.ts';
 import {
   GateStateSchema,
   PassEstimateSchema,
@@ -11,11 +12,6 @@ import {
   RunStatusSchema,
   WorkItemRefSchema,
 } from '../../../workflows/engine/run-schemas.ts';
-
-const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) =>
-  ({ kind: 'call', input, output }) as const;
-const stream = <I extends z.ZodType, E extends z.ZodType>(input: I, event: E) =>
-  ({ kind: 'subscription', input, event }) as const;
 
 const Empty = z.object({}).strict();
 

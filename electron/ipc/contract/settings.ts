@@ -2,9 +2,7 @@
 // room it takes, exporting recorded model calls (JSON Lines of envelopes, or OTLP JSON), and
 // clearing them with the finished runs they belong to (electron/services/records/record-cleanup.ts).
 import { z } from 'zod';
-
-const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) =>
-  ({ kind: 'call', input, output }) as const;
+import { call } from './channel-kinds.ts';
 
 const IsoTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 time' });
 

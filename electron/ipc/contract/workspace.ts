@@ -2,13 +2,9 @@
 // a requirement's references, changes on disk, and the context the live linter needs.
 // Loaded by the renderer too: zod (and types of workflows/) only.
 import { z } from 'zod';
+import { call, stream } from './channel-kinds.ts';
 import type { SpecDocument } from '../../../workflows/specs/model.ts';
 import { WorkspacePathSchema } from './workspace-path.ts';
-
-const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) =>
-  ({ kind: 'call', input, output }) as const;
-const stream = <I extends z.ZodType, E extends z.ZodType>(input: I, event: E) =>
-  ({ kind: 'subscription', input, event }) as const;
 
 const Version = z.string().regex(/^[0-9a-f]{64}$/);
 const Line = z.number().int().positive();
