@@ -2,11 +2,14 @@
 // transactions of 1,000) into a fresh app database, then times look-ups through RecordStore by
 // id, by id prefix and by cache key (each includes reading the JSON and validating it with
 // zod), and prints p50/p95 against baselines measured in the same run: a primary-key read in
-// a 1-row table, and the same id read from model_calls without parsing. No thresholds.
+// a 1-row table, and the same id read from model_calls without parsing. Then the Records
+// view's filter lists (RecordQuery.facets) against the same pass and model lists read from
+// the table itself (NOT INDEXED, as before the indexes of migration 8). No thresholds.
 //   npx tsx test/bench/replay-lookup.ts [envelopes] [lookups]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { RecordQuery } from '../../electron/services/records/record-query.ts';
 import { RecordStore } from '../../electron/services/records/record-store.ts';
 import { openDatabase } from '../../electron/services/store/database.ts';
 import { hashJson, sha256Hex } from '../../workflows/records/canonical-json.ts';
@@ -117,5 +120,25 @@ for (const [name, samples] of rows) {
     `${name.padEnd(40)} ${p50.toFixed(1).padStart(8)} ${p95.toFixed(1).padStart(9)}   ${(p50 / base).toFixed(1).padStart(6)}x`,
   );
 }
+
+const median = (samples: number[]) => percentiles(samples).p50;
+const facetRuns = 15;
+const query = new RecordQuery(db);
+const tableLists = [
+  db.prepare('SELECT DISTINCT pass_id FROM model_calls NOT INDEXED WHERE pass_id IS NOT NULL'),
+  db.prepare('SELECT DISTINCT model, tier FROM model_calls NOT INDEXED ORDER BY tier, model'),
+];
+const repeat = (run: () => unknown) =>
+  Array.from({ length: facetRuns }, () => {
+    const start = performance.now();
+    run();
+    return performance.now() - start;
+  });
+const facetsMs = median(repeat(() => query.facets()));
+const tableMs = median(repeat(() => tableLists.map((s) => s.all())));
+console.log(
+  `Records filter lists (runs, passes, models), median of ${facetRuns}: facets() ${facetsMs.toFixed(1)} ms; ` +
+    `passes and models read from the table ${tableMs.toFixed(1)} ms (${(tableMs / facetsMs).toFixed(1)}x facets())`,
+);
 db.close();
 fs.rmSync(dataDir, { recursive: true, force: true });

@@ -329,6 +329,18 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 8,
+    name: 'record filter lists from indexes',
+    up(db) {
+      // The Records view lists every pass and model recorded: read from these, not the table
+      // (whose rows carry whole prompts and outputs).
+      db.exec(`
+        CREATE INDEX model_calls_pass ON model_calls (pass_id);
+        CREATE INDEX model_calls_model ON model_calls (tier, model);
+      `);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
