@@ -24,10 +24,7 @@ export function parseWorkspace(input: WorkspaceInput, options: ParseOptions = {}
   const settings = config ? parseWorkspaceConfig(config.text) : null;
   const roots = settings?.config.roots ?? null;
   const documents: SpecDocument[] = [];
-  const markdown = input.files
-    .filter((f) => /\.md$/i.test(f.path))
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  for (const file of markdown) {
+  for (const file of markdownFilesOf(input)) {
     const document = parseFile(file, roots);
     if (document) documents.push(document);
   }
@@ -40,6 +37,19 @@ export function parseWorkspace(input: WorkspaceInput, options: ParseOptions = {}
     settings,
     problems: input.problems ?? [],
   };
+}
+
+/** The Markdown files parseWorkspace reads, in the order it reads them (by path). */
+export function markdownFilesOf(input: WorkspaceInput): SourceFile[] {
+  return input.files
+    .filter((f) => /\.md$/i.test(f.path))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** The spec roots `.cairn/config.yaml` sets (parseSpecFile's `roots`), or null. */
+export function specRootsOf(input: WorkspaceInput): readonly string[] | null {
+  const config = input.files.find((f) => f.path === CONFIG_PATH);
+  return config ? (parseWorkspaceConfig(config.text).config.roots ?? null) : null;
 }
 
 /** One Markdown file as a spec document, or null when it is not a spec (a README, say). */

@@ -11,7 +11,12 @@ import type {
   SpecDocument,
   Workspace,
 } from '../../../workflows/specs/model.ts';
-import { parseSpecFile, parseWorkspace } from '../../../workflows/specs/parse-workspace.ts';
+import {
+  markdownFilesOf,
+  parseSpecFile,
+  parseWorkspace,
+  specRootsOf,
+} from '../../../workflows/specs/parse-workspace.ts';
 import { isSpecTextFile, listFiles, readTextFile } from '../specs/read-workspace-files.ts';
 import { SpecSearch, type SearchHit, type SearchOptions } from './spec-search.ts';
 import { watchWorkspace, type WorkspaceWatcher } from './watch-workspace.ts';
@@ -22,6 +27,9 @@ const RESCAN_AFTER_MS = 1000;
 
 /** Files read at once: enough to overlap disk reads with parsing and indexing. */
 const READ_CONCURRENCY = 16;
+
+/** Parsing a large workspace gives the event loop a turn this often, in ms (see workspace()). */
+const PARSE_SLICE_MS = 16;
 
 interface Entry {
   size: number;
@@ -56,6 +64,7 @@ export class WorkspaceIndex {
   constructor(
     readonly root: string,
     private readonly log: (line: string) => void = () => {},
+    private readonly parseSliceMs = PARSE_SLICE_MS,
   ) {}
 
   /**
@@ -139,10 +148,19 @@ export class WorkspaceIndex {
         if (entry) entry.parsed = { roots: key, document };
         return document;
       };
-      return parseWorkspace(
-        { files, paths: this.allPaths(), problems: [...this.problems.values()] },
-        { parseFile: memo },
-      );
+      const input = { files, paths: this.allPaths(), problems: [...this.problems.values()] };
+      // The first parse of thousands of specs takes seconds: done in slices, so the core
+      // answers other requests meanwhile; parseWorkspace then finds every file parsed.
+      const roots = specRootsOf(input);
+      let sliceStart = performance.now();
+      for (const file of markdownFilesOf(input)) {
+        if (performance.now() - sliceStart >= this.parseSliceMs) {
+          await new Promise((resolve) => setImmediate(resolve));
+          sliceStart = performance.now();
+        }
+        memo(file, roots);
+      }
+      return parseWorkspace(input, { parseFile: memo });
     });
   }
 
