@@ -8,6 +8,7 @@ import { ModelRegistryStore } from './store/model-registry-store.ts';
 import { packageRoot } from './package-root.ts';
 import { FileSecretStore } from './secrets/file-secret-store.ts';
 import type { SecretStore } from './secrets/secret-store.ts';
+import { ActiveRuns } from './workflows/active-runs.ts';
 import { createWorkflowServices, type WorkflowServices } from './workflows/workflow-services.ts';
 import { recentWorkspaces, rememberWorkspace } from './store/recent-workspaces.ts';
 import { openWorkspace, type SpecListingCache } from './workspace/workspace.ts';
@@ -43,6 +44,7 @@ export class Core {
   readonly secrets: SecretStore;
   private readonly packageRoot: string | undefined;
   private workflowServices: WorkflowServices | null = null;
+  private drives: ActiveRuns | null = null;
   private index: WorkspaceIndex | null = null;
   private tracer: RequirementTracer | null = null;
 
@@ -125,6 +127,15 @@ export class Core {
       packageRoot: this.packageRoot ?? packageRoot(),
     });
     return this.workflowServices;
+  }
+
+  /** The runs this process drives in the background (the Runs view, resumes after consent). */
+  get activeRuns(): ActiveRuns {
+    this.drives ??= new ActiveRuns(
+      () => this.workflows.workflows,
+      (line) => console.warn(line),
+    );
+    return this.drives;
   }
 
   close(): void {

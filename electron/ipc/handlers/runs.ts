@@ -7,7 +7,6 @@ import { WorkflowFileError } from '../../../workflows/engine/load-definition.ts'
 import type { RunState } from '../../../workflows/engine/run-state.ts';
 import type { Core } from '../../services/core.ts';
 import { ModelNotFoundError } from '../../services/models/models-service.ts';
-import { ActiveRuns } from '../../services/workflows/active-runs.ts';
 import { FolderRepo } from '../../services/workflows/folder-repo.ts';
 import { findWorkflow, UnknownWorkflowError } from '../../services/workflows/workflow-catalog.ts';
 import type { runChannels } from '../contract/runs.ts';
@@ -39,10 +38,10 @@ function mapped<T>(work: () => Promise<T> | T): Promise<T> {
     });
 }
 
-export function createRunHandlers(core: Core, log?: (line: string) => void): RunHandlers {
+export function createRunHandlers(core: Core): RunHandlers {
   const services = () => core.workflows;
   const workflows = () => core.workflows.workflows;
-  const active = new ActiveRuns(workflows, log);
+  const active = core.activeRuns;
   const root = () => core.requireWorkspace().root;
 
   const requireRun = (runId: string): RunState => {

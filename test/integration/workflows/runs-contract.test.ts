@@ -315,6 +315,21 @@ describe('the runs channels', () => {
     expect(deferred.status).toBe('deferred');
     expect(deferred.consentWaiting).toBe(1);
     expect(deferred.error).toContain("pass 'summary' waits");
+
+    // The decision alone moves the run on: no "continue" from the user.
+    const { waiting } = await call<OutputOf<'consent.list'>>('consent.list', {});
+    const request = waiting.find((w) => w.runId === run.id);
+    const from = events.length;
+    await call('consent.decide', { requestId: request!.id, decision: 'deny' });
+    await expect
+      .poll(() => events.slice(from).some((e) => e.type === 'drive-ended' && e.runId === run.id), {
+        timeout: 90_000,
+        interval: 50,
+      })
+      .toBe(true);
+    const after = await call('runs.get', { runId: run.id });
+    expect(after).toMatchObject({ status: 'failed', consentWaiting: 0 });
+    expect(after.error).toContain('You denied sending this request');
     fs.rmSync(path.join(workspace, '.cairn/config.yaml'));
     await call('runs.cancel', { runId: run.id });
   });

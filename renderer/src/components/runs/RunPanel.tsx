@@ -66,9 +66,9 @@ function NextStep({ run }: { run: RunDetail }) {
       <div className="next-step" role="status">
         <p>
           {run.error ?? 'A pass waits.'}{' '}
-          {run.consentWaiting > 0 &&
-            `${run.consentWaiting} request${run.consentWaiting === 1 ? '' : 's'} of this run wait${run.consentWaiting === 1 ? 's' : ''} in the Consent view.`}{' '}
-          Once you have decided, continue the run.
+          {run.consentWaiting > 0
+            ? `${run.consentWaiting} request${run.consentWaiting === 1 ? '' : 's'} of this run wait${run.consentWaiting === 1 ? 's' : ''} in the Consent view; the run goes on by itself once you have decided.`
+            : 'Continue the run when what it waits for is there.'}
         </p>
         <div className="button-row">
           <button type="button" onClick={() => setView('consent')}>
