@@ -4,12 +4,19 @@
 // slow, and so that server and client use both cores. Messages from the parent:
 //   { type: 'faults', faults }  -> replies { type: 'ack' }
 // Messages to the parent: { type: 'listening', port }, { type: 'request', entry }.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import http from 'node:http';
+import path from 'node:path';
 
 const [root, token, portArg] = process.argv.slice(2);
 let faults = {};
 const children = new Set();
+// The CGI itself, not `git http-backend`: git runs it as a child process, so killing git (a cut
+// connection, the end of a test) would leave the CGI behind, spinning on a closed socket.
+const BACKEND = path.join(
+  execFileSync('git', ['--exec-path'], { encoding: 'utf8' }).trim(),
+  'git-http-backend',
+);
 
 const server = http.createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -54,7 +61,7 @@ const server = http.createServer((req, res) => {
   if (req.headers['content-length']) env.CONTENT_LENGTH = req.headers['content-length'];
   if (req.headers['content-encoding']) env.HTTP_CONTENT_ENCODING = req.headers['content-encoding'];
   if (req.headers['git-protocol']) env.GIT_PROTOCOL = String(req.headers['git-protocol']);
-  const child = spawn('git', ['http-backend'], { env, stdio: ['pipe', 'pipe', 'ignore'] });
+  const child = spawn(BACKEND, [], { env, stdio: ['pipe', 'pipe', 'ignore'] });
   children.add(child);
   child.on('exit', () => children.delete(child));
   child.on('error', () => res.destroy());
