@@ -155,6 +155,10 @@ describe('connections that fail', () => {
     const error = await failure(push(repo, side));
     expect(error.code).toBe('network');
     expect(error.message).toMatch(/Lost the connection .*Nothing was changed locally/);
+    // The server side of the cut push stops too: nothing is left running (or spinning).
+    if (server.runningBackends() !== null) {
+      await expect.poll(() => server.runningBackends(), { timeout: 5000 }).toEqual([]);
+    }
     await server.setFaults({});
     expect(git(serverRepo, 'rev-parse', 'main').trim()).toBe(before);
     expect(git(dir, 'rev-parse', 'HEAD').trim()).toBe(commit.oid);

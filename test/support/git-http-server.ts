@@ -34,6 +34,11 @@ export interface GitServer {
   /** Creates a bare repository `name` on the server, optionally seeded from a working copy. */
   createRepo(name: string, options?: { from?: string; branch?: string }): string;
   setFaults(faults: Faults): Promise<void>;
+  /**
+   * Process ids of the CGIs serving this server's repositories now (Linux: read from /proc);
+   * null where that cannot be known.
+   */
+  runningBackends(): number[] | null;
   requests: RequestEntry[];
   close(): Promise<void>;
 }
@@ -90,6 +95,7 @@ export async function startGitServer(root: string, token: string, port = 0): Pro
       git(bare, 'config', 'receive.autogc', 'false');
       return bare;
     },
+    runningBackends: () => processesWithEnv(`GIT_PROJECT_ROOT=${root}`),
     setFaults(faults) {
       return new Promise((resolve) => {
         acks.push(resolve);
@@ -104,4 +110,23 @@ export async function startGitServer(root: string, token: string, port = 0): Pro
       });
     },
   };
+}
+
+/** Processes whose environment holds `entry` exactly; null without a readable /proc. */
+function processesWithEnv(entry: string): number[] | null {
+  let pids: string[];
+  try {
+    pids = fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return null;
+  }
+  return pids
+    .filter((pid) => {
+      try {
+        return fs.readFileSync(`/proc/${pid}/environ`, 'latin1').split('\0').includes(entry);
+      } catch {
+        return false; // gone, or not ours to read
+      }
+    })
+    .map(Number);
 }
