@@ -130,6 +130,25 @@ describe('the browser transport after a lost connection', () => {
     expect(events).toEqual([]);
   });
 
+  it('forgets a job stopped before the connection came back: the host never hears of it', async () => {
+    let state: ConnectionState = 'connecting';
+    const api = transport((s) => (state = s));
+    await until(() => connections[0], 'the connection');
+    connections[0]!.socket.terminate();
+    await until(() => state === 'closed', 'the transport to see the connection close');
+    const stop = api.subscribe('drift.run', {}, () => {});
+    stop();
+    api.subscribe('workspace.scan', {}, () => {});
+    const second = await until(
+      () => (subscribes(connections[1]).length > 0 ? connections[1] : undefined),
+      'the reconnect',
+    );
+    await new Promise((r) => setTimeout(r, 100));
+    expect(second.received.map((m) => m.type === 'subscribe' && m.channel)).toEqual([
+      'workspace.scan',
+    ]);
+  });
+
   it('passes on a refusal to renew a feed as an error event', async () => {
     const api = transport();
     const events: unknown[] = [];

@@ -121,7 +121,11 @@ export function websocketApi(
       send(message);
       return () => {
         subscriptions.delete(id);
-        send(JSON.stringify({ type: 'unsubscribe', id }));
+        pending.delete(id);
+        // Never sent (asked for while disconnected): nothing to stop on the host.
+        const queued = outbox.indexOf(message);
+        if (queued >= 0) outbox.splice(queued, 1);
+        else send(JSON.stringify({ type: 'unsubscribe', id }));
       };
     },
   };
