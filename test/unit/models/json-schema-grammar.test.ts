@@ -97,4 +97,17 @@ describe('zodToGrammarSchema', () => {
       '(root).$defs.Doc.properties.mail: pattern',
     ]);
   });
+
+  it('bounds string length the way validation does: in characters, astral ones included', () => {
+    // The grammar repeats one string character (a code point) up to maxLength times, so zod
+    // must count code points too, or an emoji near the bound would decode and then fail.
+    const schema = z.object({ title: z.string().min(2).max(5) });
+    const { schema: grammar } = zodToGrammarSchema(schema);
+    expect(grammar).toMatchObject({
+      properties: { title: { type: 'string', minLength: 2, maxLength: 5 } },
+    });
+    expect(schema.safeParse({ title: '\u{1F600}'.repeat(5) }).success).toBe(true);
+    expect(schema.safeParse({ title: '\u{1F600}'.repeat(6) }).success).toBe(false);
+    expect(schema.safeParse({ title: '\u{1F600}' }).success).toBe(false);
+  });
 });
