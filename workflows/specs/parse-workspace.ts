@@ -19,14 +19,33 @@ export interface ParseOptions {
 
 /** Parses every spec of a workspace, whatever its layout, into one model. */
 export function parseWorkspace(input: WorkspaceInput, options: ParseOptions = {}): Workspace {
+  const steps = parseWorkspaceStepwise(input, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * parseWorkspace one file at a time: it yields after each Markdown file, so a caller on a busy
+ * thread can pause between files, and returns the workspace.
+ */
+export function* parseWorkspaceStepwise(
+  input: WorkspaceInput,
+  options: ParseOptions = {},
+): Generator<void, Workspace, void> {
   const parseFile = options.parseFile ?? parseSpecFile;
   const config = input.files.find((f) => f.path === CONFIG_PATH) ?? null;
   const settings = config ? parseWorkspaceConfig(config.text) : null;
   const roots = settings?.config.roots ?? null;
   const documents: SpecDocument[] = [];
-  for (const file of markdownFilesOf(input)) {
+  const markdown = input.files
+    .filter((f) => /\.md$/i.test(f.path))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const file of markdown) {
     const document = parseFile(file, roots);
     if (document) documents.push(document);
+    yield;
   }
   const found = new Set(documents.map((d) => d.format));
   return {
@@ -37,19 +56,6 @@ export function parseWorkspace(input: WorkspaceInput, options: ParseOptions = {}
     settings,
     problems: input.problems ?? [],
   };
-}
-
-/** The Markdown files parseWorkspace reads, in the order it reads them (by path). */
-export function markdownFilesOf(input: WorkspaceInput): SourceFile[] {
-  return input.files
-    .filter((f) => /\.md$/i.test(f.path))
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-}
-
-/** The spec roots `.cairn/config.yaml` sets (parseSpecFile's `roots`), or null. */
-export function specRootsOf(input: WorkspaceInput): readonly string[] | null {
-  const config = input.files.find((f) => f.path === CONFIG_PATH);
-  return config ? (parseWorkspaceConfig(config.text).config.roots ?? null) : null;
 }
 
 /** One Markdown file as a spec document, or null when it is not a spec (a README, say). */

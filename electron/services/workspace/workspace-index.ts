@@ -11,12 +11,7 @@ import type {
   SpecDocument,
   Workspace,
 } from '../../../workflows/specs/model.ts';
-import {
-  markdownFilesOf,
-  parseSpecFile,
-  parseWorkspace,
-  specRootsOf,
-} from '../../../workflows/specs/parse-workspace.ts';
+import { parseSpecFile, parseWorkspaceStepwise } from '../../../workflows/specs/parse-workspace.ts';
 import { isSpecTextFile, listFiles, readTextFile } from '../specs/read-workspace-files.ts';
 import { SpecSearch, type SearchHit, type SearchOptions } from './spec-search.ts';
 import { watchWorkspace, type WorkspaceWatcher } from './watch-workspace.ts';
@@ -150,17 +145,17 @@ export class WorkspaceIndex {
       };
       const input = { files, paths: this.allPaths(), problems: [...this.problems.values()] };
       // The first parse of thousands of specs takes seconds: done in slices, so the core
-      // answers other requests meanwhile; parseWorkspace then finds every file parsed.
-      const roots = specRootsOf(input);
+      // answers other requests meanwhile.
+      const steps = parseWorkspaceStepwise(input, { parseFile: memo });
       let sliceStart = performance.now();
-      for (const file of markdownFilesOf(input)) {
+      for (;;) {
+        const step = steps.next();
+        if (step.done) return step.value;
         if (performance.now() - sliceStart >= this.parseSliceMs) {
           await new Promise((resolve) => setImmediate(resolve));
           sliceStart = performance.now();
         }
-        memo(file, roots);
       }
-      return parseWorkspace(input, { parseFile: memo });
     });
   }
 
