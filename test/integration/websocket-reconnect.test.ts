@@ -1,7 +1,7 @@
 // The browser transport over a dropped connection, against a recording host on 127.0.0.1: a
 // job a subscription started (a drift run, a download) ends with an error the view can show and
 // is never started again unasked; a feed (workspace.changes) is renewed and keeps reporting.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { ClientMessage } from '../../electron/ipc/contract.ts';
 import { websocketApi, type ConnectionState } from '../../renderer/src/transport/websocket.ts';
@@ -58,14 +58,11 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-async function until<T>(probe: () => T | undefined | false, what: string): Promise<T> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
+/** vi.waitUntil, naming what did not happen when it times out. */
+function until<T>(probe: () => T | undefined | false, what: string): Promise<T> {
+  return vi.waitUntil(probe, { timeout: 10_000, interval: 20 }).catch(() => {
+    throw new Error(`Timed out waiting for ${what}`);
+  }) as Promise<T>;
 }
 
 const subscribes = (c: Connection | undefined) =>
