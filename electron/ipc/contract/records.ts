@@ -29,13 +29,14 @@ export const RecordFilterSchema = z
   .strict();
 export type RecordFilter = z.infer<typeof RecordFilterSchema>;
 
-export const RecordSummarySchema = z.object({
-  id: z.string(),
-  createdAt: z.string(),
-  runId: z.string().nullable(),
-  passId: z.string().nullable(),
-  workItemId: z.string().nullable(),
-  kind: z.enum(['generation', 'cache-hit']),
+export const RecordSummarySchema = EnvelopeSchema.pick({
+  id: true,
+  createdAt: true,
+  runId: true,
+  passId: true,
+  workItemId: true,
+  kind: true,
+}).extend({
   tier: TierSchema,
   model: z.string(),
   /** The registered name of an on-device model; null for remote ones and removed models. */
