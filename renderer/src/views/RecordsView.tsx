@@ -3,6 +3,7 @@ import { RecordDetail } from '../components/records/RecordDetail.tsx';
 import { RecordFilters } from '../components/records/RecordFilters.tsx';
 import { RecordList } from '../components/records/RecordList.tsx';
 import { useCairn } from '../state/store.ts';
+import '../styles/view-buttons.css';
 import '../styles/records.css';
 
 /** Every model call on record: find one, see exactly what went in and out, re-run it. */

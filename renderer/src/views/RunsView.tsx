@@ -4,6 +4,7 @@ import { RunList } from '../components/runs/RunList.tsx';
 import { RunPanel } from '../components/runs/RunPanel.tsx';
 import { RunPreview } from '../components/runs/RunPreview.tsx';
 import { useCairn } from '../state/store.ts';
+import '../styles/view-buttons.css';
 import '../styles/runs.css';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 

@@ -4,6 +4,7 @@ import { ProvidersPanel } from '../components/settings/ProvidersPanel.tsx';
 import { RecordsPanel } from '../components/settings/RecordsPanel.tsx';
 import { RoutingPolicyForm } from '../components/settings/RoutingPolicyForm.tsx';
 import { useCairn } from '../state/store.ts';
+import '../styles/view-buttons.css';
 import '../styles/settings.css';
 
 export function SettingsView() {

@@ -12,6 +12,7 @@ import {
   type RoutingDraft,
   type Tier,
 } from './routing-draft.ts';
+import '../../styles/view-buttons.css';
 import '../../styles/settings.css';
 
 interface Props {
